@@ -189,6 +189,22 @@ class Event:
     language: str = ""
 
 
+REPORT_COLUMNS = (
+    "report_id", "title", "source", "url", "published", "published_precision", "language",
+    "input", "record", "text",
+)
+
+
+def reports_frame(reports: Iterable[Report]) -> pd.DataFrame:
+    """The reports behind the events (one row each), for detail views and exports."""
+    df = pd.DataFrame.from_records([asdict(r) for r in reports], columns=list(REPORT_COLUMNS))
+    df["published"] = pd.to_datetime(df["published"], errors="coerce").astype("datetime64[ns]")
+    for c in REPORT_COLUMNS:
+        if c != "published":
+            df[c] = df[c].fillna("").astype(str)
+    return df
+
+
 def empty_frame() -> pd.DataFrame:
     """A frame with every canonical column and no rows."""
     return to_frame([])
