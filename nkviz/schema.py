@@ -235,7 +235,7 @@ def coerce(df: pd.DataFrame) -> pd.DataFrame:
         out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
     for c in INT_COLUMNS:
         out[c] = pd.to_numeric(out[c], errors="coerce").fillna(0).astype("int64")
-    out[COL.BORDER_REGION] = out[COL.BORDER_REGION].fillna(False).astype(bool)
+    out[COL.BORDER_REGION] = out[COL.BORDER_REGION].map(_as_bool).astype(bool)
     for c in LIST_COLUMNS:
         out[c] = out[c].map(_as_tuple).astype(object)
     for c, cats in CATEGORY_COLUMNS.items():
@@ -244,12 +244,18 @@ def coerce(df: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def _as_bool(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value) if value is not None and not pd.isna(value) else False
+
+
 def _as_tuple(value) -> tuple[str, ...]:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ()
     if isinstance(value, str):
         return tuple(v.strip() for v in value.split(";") if v.strip())
-    return tuple(str(v) for v in value)
+    return tuple(str(v) for v in value)  # lists, tuples, numpy arrays (from parquet)
 
 
 def validate(df: pd.DataFrame) -> pd.DataFrame:

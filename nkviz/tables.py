@@ -50,17 +50,16 @@ def read_events(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     fmt = format_of(path)
     if fmt == "csv":
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        df = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
     elif fmt == "parquet":
         df = pd.read_parquet(path)
     elif fmt == "jsonl":
-        df = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
+        df = pd.read_json(path, lines=True, dtype=False)
     else:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
         df = pd.DataFrame([f["properties"] for f in features])
     if len(df) == 0:
         return schema.empty_frame()
-    df = df.replace({"": None})
     return schema.coerce(df)
 
 
