@@ -73,6 +73,12 @@ def agencies() -> tuple[Agency, ...]:
     return tuple(Agency(r["name"], r["short"], tuple(r.get("aliases") or ())) for r in rows)
 
 
+@cache
+def date_words() -> dict:
+    """Month, weekday and relative-date words (English and Korean) for the date extractor."""
+    return yaml.safe_load((VOCAB_DIR / "date_words.yaml").read_text(encoding="utf-8"))
+
+
 def province_names() -> list[str]:
     return [p.name for p in provinces()]
 
