@@ -74,9 +74,15 @@ def agencies() -> tuple[Agency, ...]:
 
 
 @cache
+def table(name: str):
+    """The parsed YAML vocabulary file ``data/vocab/<name>.yaml``, with every key the
+    extractors read (cues, aliases, rules), beyond what the dataclasses above carry."""
+    return yaml.safe_load((VOCAB_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
 def date_words() -> dict:
     """Month, weekday and relative-date words (English and Korean) for the date extractor."""
-    return yaml.safe_load((VOCAB_DIR / "date_words.yaml").read_text(encoding="utf-8"))
+    return table("date_words")
 
 
 def province_names() -> list[str]:

@@ -1,0 +1,105 @@
+"""Whole-word phrase matching for vocabularies (agencies, themes): one Aho-Corasick
+automaton per vocabulary, offsets into the original text.
+
+Text is folded without changing its length, so offsets carry over: lowercase, curly quotes
+to ``'``, dashes to ``-``, McCune-Reischauer breves dropped ("ŏ" -> "o"), any whitespace to
+one space character. Latin phrases need word boundaries on both sides; a phrase ending in
+``*`` matches any word ending ("smuggl*"); Korean phrases may sit inside a longer word
+(Korean glues particles and suffixes on: "보위부가", "탈북민").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import product
+import re
+
+import ahocorasick
+
+_FOLD = str.maketrans({
+    "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "＇": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "ŏ": "o", "Ŏ": "O", "ŭ": "u", "Ŭ": "U", "ă": "a", "Ă": "A", "é": "e", "É": "E",
+    "\n": " ", "\t": " ", "\r": " ", "\xa0": " ", "\u3000": " ", "\f": " ", "\v": " ",
+})
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def fold_cased(text: str) -> str:
+    """Length-preserving folding that keeps case (for acronyms and "the Party")."""
+    return text.translate(_FOLD)
+
+
+def fold(text: str) -> str:
+    """Length-preserving folding, lowercased. Characters whose lowercase is longer than one
+    character (rare: "İ") are left as they are so offsets stay valid."""
+    folded = text.translate(_FOLD)
+    low = folded.lower()
+    if len(low) == len(folded):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+
+
+def expand(cue: str) -> list[str]:
+    """Spell out ``{a|b}`` alternatives: "execut{e|ed|ion}" -> execute, executed, execution."""
+    parts = _BRACES.split(cue)
+    choices = [[p] if i % 2 == 0 else p.split("|") for i, p in enumerate(parts)]
+    return ["".join(c) for c in product(*choices)]
+
+
+def _latin(c: str) -> bool:
+    """A character that continues a Latin-script word (Hangul and CJK do not)."""
+    return c.isalnum() and ord(c) < 0x1100
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    payloads: tuple
+
+
+class PhraseMatcher:
+    """Finds vocabulary phrases in folded text. Each phrase carries payloads (whatever the
+    caller attached); the same phrase may carry several."""
+
+    def __init__(self, phrases: Iterable[tuple[str, object]]):
+        table: dict[str, list] = {}
+        for phrase, payload in phrases:
+            key = " ".join(fold(phrase).split())
+            if key:
+                table.setdefault(key, []).append(payload)
+        self._automaton = ahocorasick.Automaton()
+        for key, payloads in table.items():
+            prefix = key.endswith("*")
+            word = key.rstrip("*")
+            self._automaton.add_word(word, (word, prefix, tuple(payloads)))
+        self.size = len(table)
+        if table:
+            self._automaton.make_automaton()
+
+    def iter_hits(self, folded: str) -> Iterator[Hit]:
+        """Every phrase occurrence that respects word boundaries (overlaps included)."""
+        if not self.size:
+            return
+        n = len(folded)
+        for last, (word, prefix, payloads) in self._automaton.iter(folded):
+            start, end = last - len(word) + 1, last + 1
+            if _latin(word[0]) and start > 0 and _latin(folded[start - 1]):
+                continue
+            if prefix:
+                while end < n and _latin(folded[end]):
+                    end += 1
+            elif _latin(word[-1]) and end < n and _latin(folded[end]):
+                continue
+            yield Hit(start, end, payloads)
+
+
+def longest_leftmost(hits: Iterable[Hit]) -> list[Hit]:
+    """Non-overlapping hits, preferring the one that starts first, then the longest."""
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if not chosen or hit.start >= chosen[-1].end:
+            chosen.append(hit)
+    return chosen
