@@ -144,7 +144,8 @@ def _candidates(hit: Hit, ctx: _Context) -> tuple[list[str], bool]:
 def _select(hits: list[Hit]) -> list[Hit]:
     """Longest leftmost hits; anaphors ("the Ministry") only where no name overlaps them,
     so "the Ministry of People's Security" is read as the full name."""
-    weak = [h for h in hits if all(e.refers_back for e in h.payloads if not e.stop)]
+    weak = [h for h in hits if all(e.refers_back for e in h.payloads if not e.stop)
+            and not all(e.stop for e in h.payloads)]
     strong = longest_leftmost(h for h in hits if h not in weak)
     fill = [h for h in weak if not any(h.start < s.end and s.start < h.end for s in strong)]
     return sorted(strong + longest_leftmost(fill), key=lambda h: h.start)

@@ -144,6 +144,8 @@ def _year_for(c: Cal, published: dt.date, precision: str) -> tuple[int, int | No
         return (y - 1 if c.m >= published.month else y), c.m
     if c.direction == "next":
         return (y + 1 if c.m <= published.month else y), c.m
+    if c.d is None:  # a bare month: not one that begins after the publication period
+        ref = period_end(published, precision)
     if dt.date(y, c.m, min(c.d or 1, 28)) > ref:
         y -= 1
     return y, c.m

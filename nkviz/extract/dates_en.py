@@ -84,6 +84,15 @@ def _span_start(text: str, m: re.Match) -> int:
     return i
 
 
+def _end(m: re.Match, text: str) -> int:
+    """End of the match, leaving out a sentence-final period after a full month name
+    ("... in May.") that the optional abbreviation dot took."""
+    end = m.end()
+    if end == m.end("mon") + 1 and text[end - 1] == "." and m.group("mon").lower() in _w()["full_months"]:
+        return end - 1
+    return end
+
+
 def _month_day(m: re.Match, text: str) -> Mention | None:
     """Month-first dates: "Nov. 2, 2018", "November 19-20", "in early March", "last May"."""
     w = _w()
@@ -98,14 +107,14 @@ def _month_day(m: re.Match, text: str) -> Mention | None:
         if not (m.group("prep") or mod):
             if not re.search(r"(?:-|–|—|~|\bto|\bthrough|\band|\buntil|\btill)\s*$", text[max(0, m.start() - 12):m.start()]):
                 return None
-            return Mention(_span_start(text, m), m.end(), Cal(m=month), partner=True)
+            return Mention(_span_start(text, m), _end(m, text), Cal(m=month), partner=True)
     if d is not None and not years and _after(text, m.end()) in w["blockers"]:
         return None  # "the March 1 Movement" is history, not a recent March 1
     end = None
     if m.group("d2"):
         end = Cal(**years, m=month, d=int(re.match(r"\d+", m.group("d2")).group()))
     cal = Cal(**years, m=month, d=d, part=None if d else _parts(mod), direction=_direction(mod), end=end)
-    return Mention(_span_start(text, m), m.end(), cal)
+    return Mention(_span_start(text, m), _end(m, text), cal)
 
 
 def _day_month(m: re.Match, text: str) -> Mention | None:
@@ -122,7 +131,7 @@ def _day_month(m: re.Match, text: str) -> Mention | None:
     if not years and _after(text, m.end()) in w["blockers"]:
         return None
     end = Cal(**years, m=month, d=int(re.match(r"\d+", m.group("d2")).group())) if m.group("d2") else None
-    return Mention(_span_start(text, m), m.end(), Cal(**years, m=month, d=d, end=end))
+    return Mention(_span_start(text, m), _end(m, text), Cal(**years, m=month, d=d, end=end))
 
 
 def _iso(m: re.Match, text: str) -> Mention | None:
