@@ -74,11 +74,14 @@ def _year_fields(m: re.Match) -> dict:
 
 
 def _start(m: re.Match) -> int:
-    return m.end("prep") if m.group("prep") else m.start()
+    return m.end("prep") if "prep" in m.re.groupindex and m.group("prep") else m.start()
 
 
 def _span_start(text: str, m: re.Match) -> int:
+    """Where the date words begin: after a leading preposition and a bare "the"."""
     i = _start(m)
+    if "the" in m.re.groupindex and m.group("the") and m.start("the") <= i + 1:
+        i = m.end("the")
     while i < m.end() and text[i].isspace():
         i += 1
     return i
@@ -170,7 +173,8 @@ def _year(m: re.Match, text: str) -> Mention | None:
 def _season(m: re.Match, text: str) -> Mention | None:
     """"the winter of 2017", "spring 2018", "summer of last year"."""
     season = tuple(_w()["seasons"][m.group("season").lower()])
-    return Mention(m.start(), m.end(), Cal(**_year_fields(m), season=season))
+    start = m.start() if m.group("mod") else _span_start(text, m)
+    return Mention(start, m.end(), Cal(**_year_fields(m), season=season))
 
 
 def _rel_day(m: re.Match, text: str) -> Mention | None:
@@ -316,7 +320,7 @@ def rules() -> list[tuple[str, str, Handler]]:
                       rf"(?:{RANGE}(?P<d2>{DAY}))?\s+(?:(?P<of>(?i:of))\s+)?(?P<mon>{mon})\b\.?(?:{YTAIL})?", _day_month),
         ("month_day", rf"(?<![\w-])(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{mod})(?:-|\s+))?(?:(?:{wday}),?\s+)?(?P<mon>{mon})\b\.?"
                       rf"(?:\s+(?:(?i:the)\s+)?(?P<d>{DAY})(?:{RANGE}(?P<d2>{DAY}))?)?(?:{YTAIL})?", _month_day),
-        ("season", rf"\b(?:(?P<mod>{PARTS})(?:-|\s+))?(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?"
+        ("season", rf"\b(?:(?P<mod>{PARTS})(?:-|\s+))?(?:(?P<the>(?i:the))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?"
                    rf"(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)\b)", _season),
         ("rel_day", r"\b(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b", _rel_day),
         ("anaphor", r"\b(?i:(?:the|that)\s+(?:(?P<prev>day\s+before|previous\s+day|preceding\s+day|night\s+before)|(?P<next>next\s+day|following\s+day|day\s+after)|(?P<same>same\s+day)))\b", _anaphor),
@@ -325,6 +329,6 @@ def rules() -> list[tuple[str, str, Handler]]:
                    r"(?P<unit>(?i:weekend|week|month|year|spring|summer|fall|autumn|winter))\b", _period),
         ("ago", rf"\b(?P<n>\d{{1,2}}|{nums})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", _ago),
         ("weekday", rf"\b(?:(?P<prep>(?i:on|last|this\s+past|this|next|past))\s+)?(?P<wd>{wday})(?P<pl>s)?\b", _weekday),
-        ("year", rf"(?<![\w$₩£€#.,/:'’-])(?:(?P<prep>{prep})\s+)?(?:(?i:the)\s+)?(?:(?P<mod>{PARTS})(?:-|\s+))?"
+        ("year", rf"(?<![\w$₩£€#.,/:'’-])(?:(?P<prep>{prep})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>{PARTS})(?:-|\s+))?"
                  rf"(?P<y>{YEAR})(?P<dec>'?s\b)?(?:{RANGE}(?P<y2>(?:19|20)\d\d|\d\d(?!\d))(?P<dec2>'?s\b)?)?(?!\d|[,.]\d|%|-\w)", _year),
     ]
