@@ -30,6 +30,7 @@ _CANDIDATE = re.compile(
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.?$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z]+)")
 _BULLET = re.compile(r"(?:[-*•·▪‣◦●■]|\d{1,2}[.)])\s+")
+_KO_QUOTE_TAIL = re.compile(r"(?:이?라고|이?라며|이?라는|하고|하며|고\s|며\s|는\s|란\s)")
 _LINE_END_OPEN = re.compile(r"(?:,|;|-|\b(?:the|a|an|of|and|or|to|in|on|by|for|with|from|that))$", re.I)
 
 
@@ -71,6 +72,8 @@ def _cut_after_term(text: str, m: re.Match) -> bool:
         return False
     if m.start() > 0 and text[m.start() - 1] in "[(":  # "[...]" marks an elision
         return False
+    if m.group("term")[-1] in "\"'”’»" and _KO_QUOTE_TAIL.match(text, nxt):
+        return False  # '"...다." 라고 말했다': the quote is inside a Korean sentence
     punct = m.group("term").rstrip(")\"'”’»]")
     return punct != "." or _ends_at_period(text, m.start(), nxt)
 
