@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import NkvizError
 
 # Modules that add subcommands: each has register(subparsers) setting a ``run`` default.
-COMMAND_MODULES = ("nkviz.cli", "nkviz.export.cli")
+COMMAND_MODULES = ("nkviz.cli",)
 
 
 def register(sub) -> None:
@@ -82,13 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nkviz", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

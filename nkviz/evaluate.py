@@ -38,7 +38,7 @@ def load_labelled(path: str | Path) -> list[dict]:
 
 
 def report_of(item: dict) -> Report:
-    published, precision = parse_date(item.get("published"))
+    published, precision = parse_date(item.get("published")) or (None, "unknown")
     return Report(
         report_id=str(item.get("id", "labelled")),
         text=item["text"],
