@@ -1,11 +1,12 @@
 """Agencies named in report text, mapped to the canonical names of the taxonomy.
 
 All aliases, exclusions and conditions are data (``data/vocab/agencies.yaml``, whose header
-explains each key). One Aho-Corasick pass finds every alias; the longest leftmost match wins,
-so "South Korean police" (an exclusion) swallows "police", and "Ministry of People's
-Security" beats "People's Security". Conditions then drop aliases in the wrong company
-("Russian soldiers", "the Democratic Party", "NSA" next to "U.S."), anaphors ("the
-Ministry") take the nearest earlier ministry, and shared acronyms are resolved:
+explains each key). One Aho-Corasick pass finds every alias; the longest match wins, so
+"South Korean police" (an exclusion) swallows "police", "Ministry of People's Security"
+beats "People's Security", and "the Military Security Command" is not "the military".
+Conditions then drop aliases in the wrong company ("Russian soldiers", "the Democratic
+Party", "NSA" next to "U.S."), anaphors ("the Ministry") take the nearest earlier ministry,
+and shared acronyms are resolved:
 
 "MSS" means the Ministry of State Security, or since 2020 also the Ministry of Social
 Security. It is read, in order, from the report's own expansion ("Ministry of Social
@@ -24,10 +25,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import vocab
-from .phrases import Hit, PhraseMatcher, fold, fold_cased, longest_leftmost
+from .phrases import Hit, PhraseMatcher, fold, fold_cased, longest_first
 
 NEAR = 150  # characters either side searched for context words
-_SENTENCE_END = re.compile(r"[.!?。](?=\s)|  ")  # folding turned line breaks into spaces
+# a sentence end in the case-kept folded text: not "U.S. " (folding made line breaks spaces)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"'”’])[.!?](?=\s)|[.!?]?[\"”’](?=\s)|[。다요][.]?(?=\s)|  ")
 _NAME_OK = {"The", "A", "An", "In", "Of", "And", "By", "For", "To", "On", "At", "Ruling"}
 
 
@@ -105,8 +107,8 @@ class _Context:
         """Whether any of ``words`` occurs in the sentence around the hit (at most NEAR
         characters either side)."""
         lo = max(0, hit.start - NEAR)
-        ends = [m.end() for m in _SENTENCE_END.finditer(self.folded, lo, hit.start)]
-        hi_m = _SENTENCE_END.search(self.folded, hit.end, hit.end + NEAR)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.cased, lo, hit.start)]
+        hi_m = _SENTENCE_END.search(self.cased, hit.end, hit.end + NEAR)
         window = self.folded[ends[-1] if ends else lo:hi_m.start() + 1 if hi_m else hit.end + NEAR]
         return any(w in window for w in words)
 
@@ -141,14 +143,14 @@ def _candidates(hit: Hit, ctx: _Context) -> tuple[list[str], bool]:
     return names, any(e.refers_back for e in kept if not e.stop)
 
 
-def _select(hits: list[Hit]) -> list[Hit]:
-    """Longest leftmost hits; anaphors ("the Ministry") only where no name overlaps them,
+def _select(hits: list[Hit], folded: str) -> list[Hit]:
+    """Longest hits first; anaphors ("the Ministry") only where no name overlaps them,
     so "the Ministry of People's Security" is read as the full name."""
     weak = [h for h in hits if all(e.refers_back for e in h.payloads if not e.stop)
             and not all(e.stop for e in h.payloads)]
-    strong = longest_leftmost(h for h in hits if h not in weak)
+    strong = longest_first((h for h in hits if h not in weak), folded)
     fill = [h for h in weak if not any(h.start < s.end and s.start < h.end for s in strong)]
-    return sorted(strong + longest_leftmost(fill), key=lambda h: h.start)
+    return sorted(strong + longest_first(fill, folded), key=lambda h: h.start)
 
 
 def find_agencies(text: str, *, published: dt.date | None = None) -> list[AgencyFinding]:
@@ -158,7 +160,7 @@ def find_agencies(text: str, *, published: dt.date | None = None) -> list[Agency
     ctx = _Context(text, published)
     hits = [h for h in matcher.iter_hits(ctx.folded) if any(_keep(e, h, ctx) for e in h.payloads)]
     found: list[AgencyFinding] = []
-    for hit in _select(hits):
+    for hit in _select(hits, ctx.folded):
         names, refers_back = _candidates(hit, ctx)
         if refers_back:
             agency = next((f.agency for f in reversed(found) if f.agency in names), None)

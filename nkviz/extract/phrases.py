@@ -103,3 +103,18 @@ def longest_leftmost(hits: Iterable[Hit]) -> list[Hit]:
         if not chosen or hit.start >= chosen[-1].end:
             chosen.append(hit)
     return chosen
+
+
+def longest_first(hits: Iterable[Hit], text: str = "") -> list[Hit]:
+    """Non-overlapping hits, longest first (ties: leftmost), returned in text order. Unlike
+    :func:`longest_leftmost`, a short early phrase cannot hide a longer one it overlaps
+    ("the military" in "the Military Security Command"). With ``text``, a hit that starts
+    a word beats one starting inside a word ("조선로동당 중앙위원회" is not "당 중앙위원회")."""
+    def mid_word(h: Hit) -> bool:
+        return bool(text) and h.start > 0 and text[h.start - 1].isalnum()
+
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (mid_word(h), h.start - h.end, h.start)):
+        if all(hit.end <= c.start or c.end <= hit.start for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
