@@ -28,7 +28,11 @@ LOWER_OK = {"the", "border", "with", "of", "river", "bridge", "county", "city", 
             "center", "centre", "collection", "holding", "customs", "station", "port",
             "island", "mountain", "mountains", "peninsula", "region", "workers", "district"}
 _APOSTROPHES = "'’‘ʼʻ`´"
-_WEAPON_AFTER = re.compile(r"[-‐‑–]\s?\d")
+# Weapons named after places: "Hwasong-15", "M-1989 Koksan howitzers", "Musudan missile".
+_WEAPON_AFTER = re.compile(r"[-‐‑–]\s?\d|\s+(?:self-propelled|howitzers?|missiles?|rockets?|"
+                           r"ICBMs?|IRBMs?|launchers?|artillery|tanks?|multiple)\b",
+                           re.IGNORECASE)
+_WEAPON_BEFORE = re.compile(r"\b[A-Z]{1,3}-?\d{2,4}\s+$")
 _SENTENCE_END = re.compile(r"[.!?。]+[\"'”’)\]]*\s+|\n\s*\n")
 # Sentence cues for North Korea's side of a shared name ("a source in Gangwon Province").
 _KP_CUE = re.compile(r"\b(North Korean?|DPRK|N\. Korea|sources? (?:in|from)|residents? of|"
@@ -83,7 +87,7 @@ def _raw_matches(text: str, gaz: Gazetteer) -> list[_Match]:
         cands = gaz.candidates(key)
         if not hangul:
             cands = [c for c in cands if _case_ok(text[o_start:o_end], c.caps)]
-        if cands and not _WEAPON_AFTER.match(text, o_end) and not _in_url(text, o_start):
+        if cands and not _weapon(text, o_start, o_end) and not _in_url(text, o_start):
             out.append(_Match(o_start, o_end, key, cands))
     return out
 
@@ -114,10 +118,17 @@ def _case_ok(written: str, caps: bool) -> bool:
     return any(ch.isupper() for ch in letters)
 
 
+def _weapon(text: str, start: int, end: int) -> bool:
+    return bool(_WEAPON_AFTER.match(text, end)
+                or _WEAPON_BEFORE.search(text, max(0, start - 12), start))
+
+
 def _in_url(text: str, start: int) -> bool:
+    """Inside a web address, a path or an e-mail address ("Amnok/Yalu" is fine)."""
     left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     token = text[left:start]
-    return "://" in token or "www." in token or "@" in token or "/" in token
+    return ("://" in token or "www." in token or "@" in token or token.startswith("/")
+            or token.count("/") >= 2)
 
 
 def _longest(matches: list[_Match]) -> list[_Match]:
