@@ -49,7 +49,7 @@ def find_themes(text: str) -> list[ThemeFinding]:
     found = [
         ThemeFinding(h.start, h.end, text[h.start:h.end], theme)
         for theme, hits in by_theme.items()
-        for h in longest_leftmost(hits)
+        for h in longest_leftmost(sorted(hits, key=lambda h: not h.payloads[0]))  # stops win ties
         if not h.payloads[0]
     ]
     return sorted(found, key=lambda f: (f.start, order[f.theme]))
