@@ -67,8 +67,8 @@ class GeopyGeocoder:
 
     def __init__(self, service: str = "nominatim", *, user_agent: str = USER_AGENT,
                  cache_path: str | Path | None = None, min_delay_seconds: float = 1.0,
-                 timeout: float = 10.0, geocoder=None, gazetteer: Gazetteer | None = None,
-                 **options):
+                 error_wait_seconds: float = 2.0, timeout: float = 10.0, geocoder=None,
+                 gazetteer: Gazetteer | None = None, **options):
         from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import get_geocoder_for_service
         self.service = service
@@ -76,10 +76,11 @@ class GeopyGeocoder:
             cls = get_geocoder_for_service(service)
             geocoder = cls(user_agent=user_agent, timeout=timeout, **options)
         self.geocoder = geocoder
-        self.rate_limiter = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
-                                        max_retries=1, error_wait_seconds=max(2.0,
-                                                                              min_delay_seconds),
-                                        swallow_exceptions=False)
+        # One retry after a service error, then the failure is recorded, not raised.
+        self.rate_limiter = RateLimiter(
+            geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=1,
+            error_wait_seconds=max(error_wait_seconds, min_delay_seconds),
+            swallow_exceptions=False)
         self.cache_path = Path(cache_path) if cache_path else default_cache_path(service)
         self._cache = _read_cache(self.cache_path)
         self.gazetteer = gazetteer or Gazetteer.default()
