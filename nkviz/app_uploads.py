@@ -1,0 +1,102 @@
+"""Reports added from the browser: into this session, or into the data folder when local.
+
+A session upload is loaded with :func:`nkviz.load.load_bytes` and kept in the session
+only (other viewers never see it). Saving into ``data/reports/uploads/`` is offered only
+when the app is opened from the machine it runs on (a shared server must not take files
+from every visitor); the corpus key then changes and the data is read again. The loader
+reports bad files as data; anything else that goes wrong with a user's file becomes a
+message, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from . import app
+from .errors import NkvizError
+from .paths import REPORTS_DIR
+
+LOG = logging.getLogger(__name__)
+UPLOAD_DIR = REPORTS_DIR / "uploads"
+SAVED_KEY = "_nkviz_saved"
+NO_SAVE_ENV = "NKVIZ_NO_SAVE"  # set to 1 to never offer saving, even locally
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    size: int
+    result: object  # nkviz.load.LoadResult
+
+
+def running_locally() -> bool:
+    """True when the viewer's browser is on the server's machine (and saving is allowed)."""
+    if os.environ.get(NO_SAVE_ENV, "") not in ("", "0"):
+        return False
+    try:
+        ip = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no request context (tests, bare mode)
+        return False
+    return ip in (None, "127.0.0.1", "::1")
+
+
+def digest(name: str, data: bytes) -> str:
+    return hashlib.blake2b(name.encode() + b"\0" + data, digest_size=10).hexdigest()
+
+
+def add_to_session(name: str, data: bytes) -> tuple[Upload | None, str]:
+    """Load one uploaded file into this session; returns it (or None) and a message."""
+    uploads = st.session_state.setdefault(app.UPLOADS_KEY, {})
+    key = digest(name, data)
+    if key in uploads:
+        return uploads[key], ""
+    try:
+        from .load import load_bytes
+
+        result = load_bytes(name, data)
+    except NkvizError as exc:
+        return None, f"{name}: {exc}"
+    except Exception:  # noqa: BLE001 - a user's file must never show a stack trace
+        LOG.exception("loading uploaded file %s failed", name)
+        return None, (f"{name} could not be read because of an error in nkviz (details are "
+                      "in the server log). Nothing from it was added.")
+    upload = Upload(name, len(data), result)
+    uploads[key] = upload
+    return upload, ""
+
+
+def save_to_folder(name: str, data: bytes) -> tuple[Path | None, str]:
+    """Write an uploaded file into ``data/reports/uploads/`` (once per content)."""
+    saved = st.session_state.setdefault(SAVED_KEY, {})
+    key = digest(name, data)
+    if key in saved:
+        return saved[key], ""
+    safe = re.sub(r"[^\w.\-]+", "_", Path(name).name).strip("._") or "upload"
+    target = UPLOAD_DIR / safe
+    n = 2
+    while target.exists() and target.read_bytes() != data:
+        target = UPLOAD_DIR / f"{Path(safe).stem}-{n}{Path(safe).suffix}"
+        n += 1
+    try:
+        UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        return None, f"{name} could not be saved to {UPLOAD_DIR}: {exc}"
+    saved[key] = target
+    app.data_token(refresh=True)
+    return target, ""
+
+
+def session_uploads() -> list[Upload]:
+    return list(st.session_state.get(app.UPLOADS_KEY, {}).values())
+
+
+def clear_session() -> None:
+    st.session_state.pop(app.UPLOADS_KEY, None)
