@@ -64,14 +64,17 @@ def is_hangul(text: str) -> bool:
 
 
 def good_alternate(name: str, never: set[str]) -> bool:
-    """GeoNames alternate names worth matching: Latin or Hangul, no digits, not tiny."""
+    """GeoNames alternate names worth matching: Hangul, or McCune–Reischauer with its
+    breves or apostrophes. Plain Latin alternates are either spellings the gazetteer
+    generates anyway or colonial-era Japanese readings (Toyo, Yuki, Koto, Konan) and
+    transliterations from other scripts that would match names and words in English."""
     if any(ch.isdigit() for ch in name) or fold(name) in never:
         return False
     if is_hangul(name):
         return all("\uac00" <= ch <= "\ud7a3" or ch in " -" for ch in name) and len(name) >= 2
-    # All-lower-case Latin alternates are machine transliterations from other scripts.
-    return all(ch.isascii() or ch.isalpha() and ord(ch) < 0x250 for ch in name) \
-        and len(fold(name)) >= 4 and name != name.lower()
+    if any(ch in name for ch in "āīūēōĀĪŪĒŌ"):
+        return False  # Japanese (Hepburn) readings
+    return any(ch in name for ch in "ŏŭŎŬ'’ʼ") and len(fold(name)) >= 4
 
 
 class GeoNamesKP:
