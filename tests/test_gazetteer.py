@@ -134,3 +134,7 @@ def test_runtime_does_not_import_build_tools():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_vowels_mix_by_syllable():
+    assert {"myongchun", "myungchon"} <= spellings("명천")

@@ -132,3 +132,8 @@ def test_candidate_names(text, expected):
     assert [p for _, _, p in found] == expected
     for s, e, p in found:
         assert text[s:e] == p
+
+
+def test_candidate_names_skip_owners_and_known_places():
+    text = "Traders in China's Jilin Province and Qatar's Lusail City met."
+    assert [p for _, _, p in candidate_names(text)] == ["Lusail City"]

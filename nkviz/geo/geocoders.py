@@ -202,6 +202,10 @@ def candidate_names(text: str, *, gazetteer: Gazetteer | None = None
     for m in _CANDIDATE.finditer(text):
         start, base = m.start(), m.group(1)
         words = re.split(r"[ -]", base)
+        owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        if owner:  # "China's Jilin Province": the place is after the owner
+            start += len(" ".join(words[:owner[-1] + 1])) + 1
+            words = words[owner[-1] + 1:]
         while words and words[0] in _LEADING:
             start += len(words[0]) + 1
             words = words[1:]

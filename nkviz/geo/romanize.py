@@ -174,19 +174,55 @@ def _final(fin: str, style: str) -> str:
     return sound
 
 
+_VOWEL_CHOICES = {"eo": ("o", "eo", "u"), "yeo": ("yo", "yeo", "yu"), "eu": ("u", "eu"),
+                  "oe": ("oe", "oi"), "ui": ("ui", "eui")}
+
+
 def spellings(hangul: str) -> set[str]:
-    """Every generated spelling of ``hangul`` (folded), including 'shi' for initial 'si'."""
+    """Every generated spelling of ``hangul`` (folded), including 'shi' for initial 'si'.
+
+    The axes are crossed for the whole name; vowels are also mixed syllable by syllable
+    ("Myongchun": 명 as McCune–Reischauer, 천 loosely), with the common consonant styles.
+    """
     out = set()
+    first_initial = syllables(hangul)[0][0]
     axes = itertools.product(("mr", "nk", "rr", "plain"), ("mr", "rr", "loose"), ("", "h"),
                              (False, True), (True, False))
     for cons, vow, asp, drop, changes in axes:
-        if drop and syllables(hangul)[0][0] not in {"r", "n"}:
+        if drop and first_initial not in {"r", "n"}:
             continue
         out.add(romanise(hangul, consonants=cons, vowels=vow, asp=asp, initial_drop=drop,
                          changes=changes))
+    out |= _mixed_vowels(hangul)
     out |= {"shi" + s[2:] for s in out if s.startswith("si")}
     out |= {s.replace("oe", "oi") for s in out if "oe" in s}
     return out
+
+
+def _mixed_vowels(hangul: str) -> set[str]:
+    """Spellings with each syllable's vowel chosen on its own (MR and NK consonants)."""
+    sy = syllables(hangul)
+    options = [_VOWEL_CHOICES.get(med, (med,)) for _, med, _ in sy]
+    if len(sy) < 2 or all(len(o) == 1 for o in options):
+        return set()
+    out = set()
+    for cons in ("mr", "nk"):
+        base = romanise(hangul, consonants=cons, vowels="rr")  # vowels spelled in full
+        for combo in itertools.product(*options):
+            out.add(_respell(hangul, cons, combo) if combo else base)
+    return out
+
+
+def _respell(hangul: str, cons: str, vowels: tuple[str, ...]) -> str:
+    """``romanise`` with a given vowel spelling per syllable."""
+    sy = [list(s) for s in syllables(hangul)]
+    _sound_changes(sy)
+    parts = []
+    for i, (ini, med, fin) in enumerate(sy):
+        prev_final = sy[i - 1][2] if i else ""
+        parts.append(_consonant(ini, prev_final, i == 0, cons, "") + vowels[i]
+                     + _final(fin, cons))
+    return "".join(parts)
 
 
 def simple_spellings(name: str) -> set[str]:
