@@ -110,6 +110,18 @@ def test_no_false_places(text):
     assert find_places(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("혜산시에서 단속이 있었다.", ["혜산시"]),
+    ("회령의 장마당에서 쌀값이 올랐다.", ["회령"]),
+    ("함경북도 무산군 주민들", ["함경북도", "무산군"]),
+    ("일을 해주었다. 계획이 무산됐다. 원산지를 속였다.", []),  # verbs and nouns, not places
+    ("국무위원장은 과일 시중 가격을 물었다.", []),
+    ("무산시키려는 시도", []),
+])
+def test_korean_names_and_words(text, expected):
+    assert [f.text for f in find_places(text)] == expected
+
+
 def test_offsets_refer_to_original_text():
     text = "Sources in  P'yŏngan-bukto and Hoeryŏng’s market — and 혜산에서 — said so."
     found = find_places(text)

@@ -39,6 +39,13 @@ _KP_CUE = re.compile(r"\b(North Korean?|DPRK|N\. Korea|sources? (?:in|from)|resi
                      r"told Daily NK|Daily NK)\b|북한|북조선")
 _KR_CUE = re.compile(r"\b(South Korean?|ROK|S\. Korea)\b|남한|대한민국")
 SAME_SENTENCE, SAME_REPORT, COUNTRY_CUE = 3.0, 1.0, 2.0
+# What may follow a Korean place name: particles, type words and nouns that go with places.
+# Anything else means the syllables belong to another word (해주다, 무산됐다, 원산지).
+KOREAN_AFTER = (
+    "에서", "에는", "에도", "에게", "에", "의", "은", "는", "이", "가", "을", "를", "으로", "로",
+    "과", "와", "도", "만", "까지", "부터", "쪽", "지역", "일대", "일원", "시", "군", "읍", "리",
+    "구역", "로동자구", "노동자구", "출신", "주민", "시내", "장마당", "시장", "세관", "국경",
+    "소식통", "인근", "근처", "방향", "방면", "내", "등", "행", "발", "특별시", "직할시")
 
 
 @dataclass(frozen=True)
@@ -97,11 +104,29 @@ def _edges_ok(folded: str, s: int, e: int, text: str, o_start: int, o_end: int,
     """Whole words only (Korean names may carry particles after them: 혜산에서)."""
     before = folded[s - 1] if s > 0 else " "
     if hangul:
-        return not ("\uac00" <= before <= "\ud7a3")
+        return not _is_hangul(before) and _korean_end_ok(folded, e)
     if before.isalnum() and not (o_start > 0 and text[o_start - 1] in _APOSTROPHES):
         return False
     after = folded[e] if e < len(folded) else " "
     return not after.isalnum() or (o_end < len(text) and text[o_end] in _APOSTROPHES)
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def _korean_end_ok(folded: str, e: int, depth: int = 0) -> bool:
+    """A particle, type word or the end of the word follows (one level deep:
+    혜산시에서 yes, 무산시키다 no)."""
+    if e >= len(folded) or not _is_hangul(folded[e]):
+        return True
+    for after in KOREAN_AFTER:
+        if folded.startswith(after, e):
+            if len(after) > 1 or depth:
+                return True
+            if _korean_end_ok(folded, e + 1, depth + 1):
+                return True
+    return False
 
 
 def _case_ok(written: str, caps: bool) -> bool:
