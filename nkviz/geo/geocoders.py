@@ -94,8 +94,10 @@ class GeopyGeocoder:
             return None if hit is None else self._place(name, hit)
         query = f"{name}, {context}" if context else name
         from geopy.exc import GeopyError
+        # Nominatim: English names and an address breakdown (for the country check).
+        extra = {"language": "en", "addressdetails": True} if self.service == "nominatim" else {}
         try:
-            location = self.rate_limiter(query, exactly_one=True)
+            location = self.rate_limiter(query, exactly_one=True, **extra)
         except (GeopyError, OSError, ValueError) as exc:
             self._problem(name, "geocoder_failed", f"{self.service} could not answer for "
                           f"{name!r}: {type(exc).__name__}: {exc}")
