@@ -102,6 +102,13 @@ class _Context:
     def __init__(self, text: str, published: dt.date | None):
         self.text, self.folded, self.cased = text, fold(text), fold_cased(text)
         self.published = published.date() if isinstance(published, dt.datetime) else published
+        self._memo: dict = {}
+
+    def memo(self, key, compute):
+        """Per-call cache: expansions are searched once per text, not once per mention."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def near(self, hit: Hit, words: tuple[str, ...]) -> bool:
         """Whether any of ``words`` occurs in the sentence around the hit (at most NEAR
@@ -135,9 +142,9 @@ def _keep(entry: _Entry, hit: Hit, ctx: _Context) -> bool:
     return entry.after_name or not ctx.after_name(hit)
 
 
-def _candidates(hit: Hit, ctx: _Context) -> tuple[list[str], bool]:
+def _candidates(hit: Hit) -> tuple[list[str], bool]:
     """Agencies this occurrence may name (in vocabulary order) and whether it refers back."""
-    kept = [e for e in hit.payloads if _keep(e, hit, ctx)]
+    kept = hit.payloads  # already filtered by _keep
     stopped = {e.agency for e in kept if e.stop}
     names = list(dict.fromkeys(e.agency for e in kept if not e.stop and e.agency not in stopped))
     return names, any(e.refers_back for e in kept if not e.stop)
@@ -158,10 +165,14 @@ def find_agencies(text: str, *, published: dt.date | None = None) -> list[Agency
     ``published`` dates the report for reading acronyms whose meaning changed ("MSS")."""
     matcher, acronyms, order = _vocabulary()
     ctx = _Context(text, published)
-    hits = [h for h in matcher.iter_hits(ctx.folded) if any(_keep(e, h, ctx) for e in h.payloads)]
+    hits = []
+    for h in matcher.iter_hits(ctx.folded):
+        kept = tuple(e for e in h.payloads if _keep(e, h, ctx))
+        if kept:
+            hits.append(Hit(h.start, h.end, kept))
     found: list[AgencyFinding] = []
     for hit in _select(hits, ctx.folded):
-        names, refers_back = _candidates(hit, ctx)
+        names, refers_back = _candidates(hit)
         if refers_back:
             agency = next((f.agency for f in reversed(found) if f.agency in names), None)
         elif len(names) > 1:
@@ -193,7 +204,7 @@ def _resolve_clash(hit: Hit, names: list[str], specs: list[_Acronym], ctx: _Cont
     if not specs:
         return min(names, key=order.__getitem__)
     acr = re.escape(ctx.folded[hit.start:hit.end])
-    found = {s.agency: _expansion_positions(acr, s, ctx) for s in specs}
+    found = {s.agency: ctx.memo((acr, s.agency), lambda s=s: _expansion_positions(acr, s, ctx)) for s in specs}
     explicit = [a for a, (_, exp) in found.items() if exp]
     present = explicit or [a for a, (pos, _) in found.items() if pos]
     if len(present) == 1:

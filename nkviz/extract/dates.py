@@ -5,8 +5,9 @@ they were read from.
     >>> [(f.text, str(f.date), f.basis) for f in find_dates("He spoke on Nov. 2.", published=dt.date(2018, 11, 19))]
     [('Nov. 2', '2018-11-02', 'relative')]
 
-Flow: one combined regex finds every candidate in a single pass (rules in
-``dates_en``/``dates_ko``, most specific first); each rule's handler turns its match into a
+Flow: anchors (digit runs and date words, one automaton pass) mark where an expression can
+start; there the rules of ``dates_en``/``dates_ko`` are tried, most specific first, taking
+in the prefix words before an anchor ("in early", "last"); each rule's handler turns its match into a
 :class:`~nkviz.extract.dates_calendar.Mention`; neighbours joined by "to", "-", "부터", or
 "between ... and" become ranges; each mention is then resolved against the publication date
 (``dates_calendar.resolve``). What cannot be pinned (a bare month with no publication
@@ -21,12 +22,17 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+import ahocorasick
+
 from . import dates_en, dates_ko
 from .dates_calendar import Mention, resolve
 
 MIN_DATE = dt.date(1945, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)  # ceiling when the publication date is unknown
+PREFIX_REACH = 48  # the longest run of prefix words ("at the beginning of", "in the first half of")
 ANAPHOR_REACH = 300  # "the next day" must follow its anchor date within this many characters
+_DIGITS = re.compile(r"[0-9]+")
+_WORD_BEFORE = re.compile(r"(\w+)[\s-]+\Z")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _GAP = re.compile(r"\s*(?:-|–|—|~|∼|to|through|thru|until|till|and|부터|에서)\s*", re.I)
 _UNNAME = re.compile(r"\(\?P<\w+>")  # the combined regex keeps only one group per rule
@@ -50,26 +56,127 @@ class DateFinding:
     basis: str
 
 
+@dataclass(frozen=True)
+class _Rule:
+    core: re.Pattern  # what the rule's expression starts with, found at an anchor
+    full: re.Pattern  # lead + prefix + core, with named groups, for the handler
+    prefix_end: re.Pattern | None  # finds the optional prefix words ending where a core starts
+    handle: dates_en.Handler
+
+
+_WORDLESS = {"iso", "numeric", "year"}  # English rules whose core starts with a digit only
+_DIGITLESS = {"month_day", "season", "rel_day", "anaphor", "period", "ago", "weekday"}
+
+
+@dataclass(frozen=True)
+class _RuleSet:
+    """Rules in priority order, and one regex of all their cores (a group each) that finds
+    the first rule matching at a position in a single call."""
+
+    rules: tuple[_Rule, ...]
+    cores: re.Pattern
+
+
+def _rule_set(rules: list[_Rule], cores: list[str]) -> _RuleSet:
+    combined = "|".join(f"(?P<r{i}>{_UNNAME.sub('(?:', c)})" for i, c in enumerate(cores))
+    return _RuleSet(tuple(rules), re.compile(combined))
+
+
 @cache
-def _compiled(korean: bool):
-    rules = (dates_ko.rules() if korean else []) + dates_en.rules()
-    combined = "|".join(f"(?P<r{i}>{_UNNAME.sub('(?:', p)})" for i, (_, p, _) in enumerate(rules))
-    return re.compile(combined), [(re.compile(p), handle) for _, p, handle in rules]
+def _rules(korean: bool) -> tuple[_RuleSet, _RuleSet]:
+    """The rules to try at a digit anchor and at a word anchor."""
+    specs = [(name, "", "", p, h) for name, p, h in dates_ko.rules()] if korean else []
+    specs += dates_en.rules()
+    at_digit, at_word = ([], []), ([], [])
+    for name, lead, prefix, core, handle in specs:
+        prefix_end = re.compile(f"{lead}(?:{_UNNAME.sub('(?:', prefix)})\\Z") if prefix else None
+        scan = core if prefix else lead + core
+        rule = _Rule(re.compile(scan), re.compile(lead + prefix + core), prefix_end, handle)
+        for group, skip in ((at_digit, _DIGITLESS), (at_word, _WORDLESS)):
+            if name not in skip:
+                group[0].append(rule)
+                group[1].append(scan)
+    return _rule_set(*at_digit), _rule_set(*at_word)
+
+
+@cache
+def _anchor_automaton():
+    """Words every date expression starts its core with: month and weekday names, seasons,
+    ordinals, relative words (``anchors_en``/``anchors_ko`` in date_words.yaml). With digit
+    runs they are the only places the rules are tried, which keeps the scan fast: one
+    automaton pass and a regex for digits instead of a regex tried at every character."""
+    w = dates_en._w()
+    words = {*w["month_of"], *w["weekday_of"], *w["ordinal_words"], *w["anchors_en"], *w["anchors_ko"],
+             *(k for k in w["seasons"] if k.isascii())}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word.lower(), len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _anchors(text: str) -> list[int]:
+    """Start offsets of digit runs and anchor words (Latin ones at a word start)."""
+    low = text.lower()
+    if len(low) != len(text):  # rare characters whose lowercase is longer: keep offsets
+        low = text
+    starts = {i for m in _DIGITS.finditer(text) if not ((i := m.start()) and text[i - 1] in ",.")}  # "10,000"
+    for last, length in _anchor_automaton().iter(low):
+        start = last - length + 1
+        if not (start > 0 and low[start].isascii() and low[start - 1].isalnum()):
+            starts.add(start)
+    return sorted(starts)
+
+
+@cache
+def _prefix_tails() -> frozenset[str]:
+    """Every word a run of prefix words can end with ("in", "early", "the", "of", "two")."""
+    w = dates_en._w()
+    words = [*w["month_cues"], *w["parts"], *w["numbers"], "last this next past the that earlier later at"]
+    return frozenset(t for phrase in words for t in phrase.lower().split())
+
+
+def _may_have_prefix(text: str, core_start: int) -> bool:
+    """A cheap look at the word before a core, to skip the prefix search after most words."""
+    m = _WORD_BEFORE.search(text, max(0, core_start - 16), core_start)
+    return m is not None and (m.group(1).isdigit() or m.group(1).lower() in _prefix_tails())
+
+
+def _full_match(rule: _Rule, text: str, core_start: int) -> re.Match | None:
+    """The rule's full match for a core found at ``core_start``, prefix words included."""
+    if rule.prefix_end is not None and _may_have_prefix(text, core_start):
+        lo = max(0, core_start - PREFIX_REACH)
+        pm = rule.prefix_end.search(text, lo, core_start)
+        if pm is not None and pm.start() < core_start:
+            m = rule.full.match(text, pm.start())
+            if m is not None and m.end() > core_start:
+                return m
+    return rule.full.match(text, core_start)
 
 
 def _mentions(text: str, korean: bool) -> list[Mention]:
-    """Every candidate mention, left to right, none overlapping. A rejected candidate lets the
-    scan go on from the next character, so a shorter reading there is still found."""
-    combined, rules = _compiled(korean)
+    """Every mention, left to right, none overlapping. At each anchor the rules are tried in
+    priority order; the first whose handler accepts the match wins."""
+    at_digit, at_word = _rules(korean)
     found, pos = [], 0
-    while (m := combined.search(text, pos)) is not None:
-        pattern, handle = rules[int(m.lastgroup[1:])]
-        mention = handle(pattern.match(text, m.start()), text)
-        if mention is None or mention.end <= mention.start:
-            pos = m.start() + 1
+    for anchor in _anchors(text):
+        if anchor < pos:
             continue
-        found.append(mention)
-        pos = max(m.end(), m.start() + 1)
+        ruleset = at_digit if text[anchor].isdigit() else at_word
+        first = ruleset.cores.match(text, anchor)
+        if first is None:
+            continue
+        for rule in ruleset.rules[int(first.lastgroup[1:]):]:
+            if rule.core.match(text, anchor) is None:
+                continue
+            full = _full_match(rule, text, anchor)
+            if full is not None and full.start() < pos:  # prefix words already used
+                full = rule.full.match(text, anchor)
+            mention = rule.handle(full, text) if full is not None else None
+            if mention is not None and mention.end > mention.start:
+                found.append(mention)
+                pos = full.end()
+                break
     return found
 
 

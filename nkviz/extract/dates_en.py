@@ -198,7 +198,7 @@ def _anaphor(m: re.Match, text: str) -> Mention | None:
 def _period(m: re.Match, text: str) -> Mention | None:
     """"last week", "earlier this month", "late last year", "this summer"."""
     rel, unit, part = squash(m.group("rel")), m.group("unit").lower(), _parts(m.group("mod"))
-    if rel in ("previous", "the previous") or rel in ("past", "the past") and unit not in ("week", "weekend"):
+    if rel == "previous" or rel == "past" and unit not in ("week", "weekend"):
         return None  # "the past year", "the previous month": spans or anaphora, not dates
     shift = {"last": -1, "this past": -1, "the past": -1, "past": -1, "this": 0, "next": 1}[rel]
     season = _w()["seasons"].get(unit)
@@ -304,8 +304,11 @@ def _weekday(m: re.Match, text: str) -> Mention | None:
 
 
 @cache
-def rules() -> list[tuple[str, str, Handler]]:
-    """(name, pattern, handler) in priority order: at one position the first match wins."""
+def rules() -> list[tuple[str, str, str, str, Handler]]:
+    """(name, lead, prefix, core, handler) in priority order: at one position the first match
+    wins. The full pattern is lead + prefix + core; the scan looks for cores only (they
+    begin with a digit, a month or weekday name or a keyword, which regex engines find
+    fast) and then takes in the optional prefix words before them ("in early", "last")."""
     w = _w()
     mon = _cased(s.title() for s in w["month_of"])
     wday = _cased(s.title() for s in w["weekday_of"])
@@ -314,21 +317,20 @@ def rules() -> list[tuple[str, str, Handler]]:
     ords = "(?i:" + alt(w["ordinal_words"]) + ")"
     nums = "(?i:" + alt(k for k in w["numbers"] if k.isascii()) + ")"
     return [
-        ("iso", rf"(?<![\w./-])(?P<y>(?:19|20)\d\d)[-/.]\s?(?P<m>1[0-2]|0?[1-9])[-/.]\s?(?P<d>[12]\d|3[01]|0?[1-9])(?![\d])", _iso),
-        ("numeric", rf"(?<![\w./-])(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)\d\d)(?![\d/])", _numeric),
-        ("day_month", rf"(?<![\w.,-])(?:(?P<prep>{prep})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<d>{DAY})|(?P<dw>{ords})\b)"
-                      rf"(?:{RANGE}(?P<d2>{DAY}))?\s+(?:(?P<of>(?i:of))\s+)?(?P<mon>{mon})\b\.?(?:{YTAIL})?", _day_month),
-        ("month_day", rf"(?<![\w-])(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{mod})(?:-|\s+))?(?:(?:{wday}),?\s+)?(?P<mon>{mon})\b\.?"
-                      rf"(?:\s+(?:(?i:the)\s+)?(?P<d>{DAY})(?:{RANGE}(?P<d2>{DAY}))?)?(?:{YTAIL})?", _month_day),
-        ("season", rf"\b(?:(?P<mod>{PARTS})(?:-|\s+))?(?:(?P<the>(?i:the))\s+)?(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?"
-                   rf"(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)\b)", _season),
-        ("rel_day", r"\b(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b", _rel_day),
-        ("anaphor", r"\b(?i:(?:the|that)\s+(?:(?P<prev>day\s+before|previous\s+day|preceding\s+day|night\s+before)|(?P<next>next\s+day|following\s+day|day\s+after)|(?P<same>same\s+day)))\b", _anaphor),
-        ("period", rf"\b(?:(?P<mod>(?i:earlier|later|at\s+the\s+(?:end|beginning|start)\s+of)|{PARTS})(?:-|\s+))?"
-                   r"(?P<rel>(?i:last|this\s+past|this|next|the\s+past|past|the\s+previous|previous))\s+"
-                   r"(?P<unit>(?i:weekend|week|month|year|spring|summer|fall|autumn|winter))\b", _period),
-        ("ago", rf"\b(?P<n>\d{{1,2}}|{nums})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", _ago),
-        ("weekday", rf"\b(?:(?P<prep>(?i:on|last|this\s+past|this|next|past))\s+)?(?P<wd>{wday})(?P<pl>s)?\b", _weekday),
-        ("year", rf"(?<![\w$₩£€#.,/:'’-])(?:(?P<prep>{prep})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>{PARTS})(?:-|\s+))?"
-                 rf"(?P<y>{YEAR})(?P<dec>'?s\b)?(?:{RANGE}(?P<y2>(?:19|20)\d\d|\d\d(?!\d))(?P<dec2>'?s\b)?)?(?!\d|[,.]\d|%|-\w)", _year),
+        ("iso", r"(?<![\w./-])", "", r"(?P<y>(?:19|20)\d\d)[-/.]\s?(?P<m>1[0-2]|0?[1-9])[-/.]\s?(?P<d>[12]\d|3[01]|0?[1-9])(?![\d])", _iso),
+        ("numeric", r"(?<![\w./-])", "", r"(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)\d\d)(?![\d/])", _numeric),
+        ("day_month", r"(?<![\w.,-])", rf"(?:(?P<prep>{prep})\s+)?(?:(?P<the>(?i:the))\s+)?",
+         rf"(?:(?P<d>{DAY})|(?P<dw>{ords})\b)(?:{RANGE}(?P<d2>{DAY}))?\s+(?:(?P<of>(?i:of))\s+)?(?P<mon>{mon})\b\.?(?:{YTAIL})?", _day_month),
+        ("month_day", r"(?<![\w-])", rf"(?:(?P<prep>{prep})\s+)?(?:(?P<mod>{mod})(?:-|\s+))?",
+         rf"(?:(?:{wday}),?\s+)?(?P<mon>{mon})\b\.?(?:\s+(?:(?i:the)\s+)?(?P<d>{DAY})(?:{RANGE}(?P<d2>{DAY}))?)?(?:{YTAIL})?", _month_day),
+        ("season", r"\b", rf"(?:(?P<mod>{PARTS})(?:-|\s+))?(?:(?P<the>(?i:the))\s+)?",
+         rf"(?P<season>(?i:spring|summer|fall|autumn|winter))\s+(?:(?i:of)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)\b)", _season),
+        ("rel_day", r"\b", r"(?:(?i:the)\s+)?", r"(?i:day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b", _rel_day),
+        ("anaphor", r"\b", r"(?i:the|that)\s+", r"(?i:(?P<prev>day\s+before|previous\s+day|preceding\s+day|night\s+before)|(?P<next>next\s+day|following\s+day|day\s+after)|(?P<same>same\s+day))\b", _anaphor),
+        ("period", r"\b", rf"(?:(?P<mod>(?i:earlier|later|at\s+the\s+(?:end|beginning|start)\s+of)|{PARTS})(?:-|\s+))?(?:(?i:the)\s+)?",
+         r"(?P<rel>(?i:last|this\s+past|this|next|past|previous))\s+(?P<unit>(?i:weekend|week|month|year|spring|summer|fall|autumn|winter))\b", _period),
+        ("ago", r"\b", rf"(?P<n>\d{{1,2}}|{nums})\s+", r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", _ago),
+        ("weekday", r"\b", r"(?:(?P<prep>(?i:on|last|this\s+past|this|next|past))\s+)?", rf"(?P<wd>{wday})(?P<pl>s)?\b", _weekday),
+        ("year", r"(?<![\w$₩£€#.,/:'’-])", rf"(?:(?P<prep>{prep})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>{PARTS})(?:-|\s+))?",
+         rf"(?P<y>{YEAR})(?P<dec>'?s\b)?(?:{RANGE}(?P<y2>(?:19|20)\d\d|\d\d(?!\d))(?P<dec2>'?s\b)?)?(?!\d|[,.]\d|%|-\w)", _year),
     ]

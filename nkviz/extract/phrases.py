@@ -26,15 +26,23 @@ _FOLD = str.maketrans({
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
 
+_FOLD_RE = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
+
+
+def _fold_char(m: re.Match) -> str:
+    return _FOLD[ord(m.group())]
+
+
 def fold_cased(text: str) -> str:
-    """Length-preserving folding that keeps case (for acronyms and "the Party")."""
-    return text.translate(_FOLD)
+    """Length-preserving folding that keeps case (for acronyms and "the Party"). A regex
+    touches only the characters to fold: much faster than ``str.translate`` on non-ASCII."""
+    return _FOLD_RE.sub(_fold_char, text)
 
 
 def fold(text: str) -> str:
     """Length-preserving folding, lowercased. Characters whose lowercase is longer than one
     character (rare: "İ") are left as they are so offsets stay valid."""
-    folded = text.translate(_FOLD)
+    folded = fold_cased(text)
     low = folded.lower()
     if len(low) == len(folded):
         return low
@@ -114,7 +122,10 @@ def longest_first(hits: Iterable[Hit], text: str = "") -> list[Hit]:
         return bool(text) and h.start > 0 and text[h.start - 1].isalnum()
 
     chosen: list[Hit] = []
+    taken: set[int] = set()
     for hit in sorted(hits, key=lambda h: (mid_word(h), h.start - h.end, h.start)):
-        if all(hit.end <= c.start or c.end <= hit.start for c in chosen):
+        span = range(hit.start, hit.end)
+        if taken.isdisjoint(span):
             chosen.append(hit)
+            taken.update(span)
     return sorted(chosen, key=lambda h: h.start)
