@@ -111,6 +111,11 @@ CASES = [
     ("The ministry fined 2019 people.", PUB, []),
     ("It fired M-1989 howitzers.", PUB, []),
     ("A plan for 2035 was announced.", PUB, []),
+    ("Targets for 2019 were set.", PUB, [("2019", D(2019, 1, 1), D(2019, 12, 31), "year", "stated")]),
+    ("The bulletin North Korea Today reported it.", PUB, []),
+    ("Today the market was shut.", PUB, [("Today", D(2018, 11, 19), D(2018, 11, 19), "day", "relative")]),
+    ("No rations came since January of the previous year.", PUB,
+     [("January of the previous year", D(2017, 1, 1), D(2017, 1, 31), "month", "relative")]),
     ("The village was founded in 1910.", PUB, []),
     # anaphora
     ("On November 2, 2018 police came. The next day they left.", PUB,

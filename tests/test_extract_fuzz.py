@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nkviz.extract.agencies import find_agencies
-from nkviz.extract.dates import find_dates
+from nkviz.extract.dates import ceiling_for, find_dates
 from nkviz.extract.sentences import split_sentences
 from nkviz.extract.themes import find_themes
 
@@ -34,7 +34,11 @@ FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 @given(text=TEXT, published=PUBLISHED, precision=PRECISION, language=st.sampled_from(["", "en", "ko"]))
 def test_dates_never_raise_and_stay_in_range(text, published, precision, language):
     found = find_dates(text, published=published, published_precision=precision, language=language)
-    ceiling = dt.date(2100, 12, 31) if published is None or precision == "unknown" else published + dt.timedelta(days=366)
+    known = published is not None and precision != "unknown"
+    # "published + 1 year": through the end of the year after the publication period
+    ceiling = ceiling_for(published, precision) if known else dt.date(2100, 12, 31)
+    if known:
+        assert ceiling <= dt.date(published.year + 2, 12, 31)
     for f in found:
         assert text[f.start:f.end] == f.text
         assert dt.date(1945, 1, 1) <= f.date <= f.date_end <= ceiling

@@ -25,10 +25,10 @@ from functools import cache
 import ahocorasick
 
 from . import dates_en, dates_ko
-from .dates_calendar import Mention, resolve
+from .dates_calendar import Mention, period_end, resolve
 
 MIN_DATE = dt.date(1945, 1, 1)
-MAX_DATE = dt.date(2100, 12, 31)  # ceiling when the publication date is unknown
+MAX_DATE = dt.date(2100, 12, 31)  # ceiling when the publication date is unknown (else ceiling_for)
 PREFIX_REACH = 48  # the longest run of prefix words ("at the beginning of", "in the first half of")
 ANAPHOR_REACH = 300  # "the next day" must follow its anchor date within this many characters
 _DIGITS = re.compile(r"[0-9]+")
@@ -194,6 +194,12 @@ def _ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in out if not m.partner]
 
 
+def ceiling_for(published: dt.date, precision: str = "day") -> dt.date:
+    """The latest date a report may name: the end of the year after its publication period
+    (plans for "2011" in a late-2010 piece count; "2035" targets do not)."""
+    return dt.date(period_end(published, precision).year + 1, 12, 31)
+
+
 def _normalise_published(published, precision: str) -> dt.date | None:
     if published is None or precision not in ("day", "month", "year"):
         return None
@@ -208,7 +214,7 @@ def find_dates(text: str, *, published: dt.date | None, published_precision: str
     ``year``): "on Monday" needs the day, "last month" the month. ``language`` ("ko", "en")
     is a hint; Korean rules also run whenever the text holds Hangul."""
     pub = _normalise_published(published, published_precision)
-    ceiling = MAX_DATE if pub is None else pub + dt.timedelta(days=366)
+    ceiling = MAX_DATE if pub is None else ceiling_for(pub, published_precision)
     korean = language.lower().startswith("ko") or bool(_HANGUL.search(text))
     findings: list[DateFinding] = []
     for m in _ranges(text, _mentions(text, korean)):
@@ -216,8 +222,9 @@ def find_dates(text: str, *, published: dt.date | None, published_precision: str
         if got is None:
             continue
         start, end, precision, basis = got
-        end = min(end, ceiling)  # a period still running ("the 2010s" in 2018) ends by the ceiling
-        if MIN_DATE <= start <= end:
+        if pub is not None and start <= pub:
+            end = min(end, ceiling)  # a period still running ("the 2010s" in 2018) ends by the ceiling
+        if MIN_DATE <= start <= end <= ceiling:
             findings.append(DateFinding(m.start, m.end, text[m.start:m.end], start, end, precision, basis))
     return findings
 

@@ -47,7 +47,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\d%]|[,.:]\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?:19|20)\d\d(?!\d|[,.]\d|%)"
 RANGE = r"\s*(?:-|–|—|~|∼|(?i:to|through|and))\s*"
 PARTS = r"(?i:early|mid|late|(?:the\s+)?(?:middle|end|beginning|start)\s+of|(?:the\s+)?(?:first|second)\s+half\s+of|the\s+(?:first|second|third|fourth|last)\s+quarter\s+of)"
-YTAIL = rf"(?:\s*,\s*|\s+(?i:of\s+)?)(?P<y>{YEAR})|\s+(?i:(?:of\s+)?(?P<yrel>this|last|next)\s+year)\b"
+YTAIL = rf"(?:\s*,\s*|\s+(?i:of\s+)?)(?P<y>{YEAR})|\s+(?i:(?:of\s+)?(?:the\s+)?(?P<yrel>this|last|next|previous)\s+year)\b"
 
 
 def _parts(s: str | None) -> str | None:
@@ -69,7 +69,8 @@ def _year_fields(m: re.Match) -> dict:
     if m.group("y"):
         return {"y": int(m.group("y"))}
     if m.group("yrel"):
-        return {"yshift": {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]}
+        # "the previous year" is read as the year before publication, like "last year"
+        return {"yshift": {"this": 0, "last": -1, "next": 1, "previous": -1}[m.group("yrel").lower()]}
     return {}
 
 
@@ -178,6 +179,10 @@ def _season(m: re.Match, text: str) -> Mention | None:
 
 
 def _rel_day(m: re.Match, text: str) -> Mention | None:
+    """"yesterday", "today", "last night"; not "Today" inside a name ("North Korea Today")."""
+    before = text[max(0, m.start() - 3):m.start()].rstrip()
+    if m.group()[0].isupper() and before and before[-1].isalnum():
+        return None
     words = squash(m.group())
     offset = -2 if "before yesterday" in words else -1 if words in ("yesterday", "last night") else 0
 
