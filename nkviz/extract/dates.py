@@ -24,7 +24,7 @@ from functools import cache
 
 import ahocorasick
 
-from . import dates_en, dates_ko
+from . import dates_en, dates_ko, dates_words
 from .dates_calendar import Mention, period_end, resolve
 
 MIN_DATE = dt.date(1945, 1, 1)
@@ -61,7 +61,7 @@ class _Rule:
     core: re.Pattern  # what the rule's expression starts with, found at an anchor
     full: re.Pattern  # lead + prefix + core, with named groups, for the handler
     prefix_end: re.Pattern | None  # finds the optional prefix words ending where a core starts
-    handle: dates_en.Handler
+    handle: dates_words.Handler
 
 
 _WORDLESS = {"iso", "numeric", "year"}  # English rules whose core starts with a digit only
@@ -105,7 +105,7 @@ def _anchor_automaton():
     ordinals, relative words (``anchors_en``/``anchors_ko`` in date_words.yaml). With digit
     runs they are the only places the rules are tried, which keeps the scan fast: one
     automaton pass and a regex for digits instead of a regex tried at every character."""
-    w = dates_en._w()
+    w = dates_words.words()
     words = {*w["month_of"], *w["weekday_of"], *w["ordinal_words"], *w["anchors_en"], *w["anchors_ko"],
              *(k for k in w["seasons"] if k.isascii())}
     automaton = ahocorasick.Automaton()
@@ -131,7 +131,7 @@ def _anchors(text: str) -> list[int]:
 @cache
 def _prefix_tails() -> frozenset[str]:
     """Every word a run of prefix words can end with ("in", "early", "the", "of", "two")."""
-    w = dates_en._w()
+    w = dates_words.words()
     words = [*w["month_cues"], *w["parts"], *w["numbers"], "last this next past the that earlier later at"]
     return frozenset(t for phrase in words for t in phrase.lower().split())
 

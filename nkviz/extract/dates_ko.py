@@ -12,7 +12,8 @@ import re
 from functools import cache
 
 from .dates_calendar import Cal, Mention, week_range, weekday_near
-from .dates_en import Handler, _in_month, _w, alt
+from .dates_relative import in_month
+from .dates_words import Handler, alt, words
 
 MM = r"(?:1[0-2]|0?[1-9])"
 DD = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -26,14 +27,14 @@ def _int(m: re.Match, g: str) -> int | None:
 
 
 def _part(m: re.Match) -> str | None:
-    return _w()["parts"].get(m.group("part")) if m.group("part") else None
+    return words()["parts"].get(m.group("part")) if m.group("part") else None
 
 
 def _year_shift(m: re.Match) -> dict:
     if m.groupdict().get("y"):
         return {"y": int(m.group("y"))}
     if m.groupdict().get("yw"):
-        return {"yshift": _w()["ko_years"][" ".join(m.group("yw").split())]}
+        return {"yshift": words()["ko_years"][" ".join(m.group("yw").split())]}
     return {}
 
 
@@ -54,15 +55,15 @@ def _year(m: re.Match, text: str) -> Mention | None:
     y = int(m.group("y"))
     if y < 1945:
         return None
-    season = _w()["seasons"].get(m.group("season") or "")
+    season = words()["seasons"].get(m.group("season") or "")
     cal = Cal(y=y, decade=bool(m.group("dec")), part=_part(m), season=tuple(season) if season else None)
     return Mention(m.start(), m.end(), cal)
 
 
 def _year_word(m: re.Match, text: str) -> Mention | None:
     """"올해", "지난해 말", "작년 겨울"."""
-    shift = _w()["ko_years"][" ".join(m.group("yw").split())]
-    season = _w()["seasons"].get(m.group("season") or "")
+    shift = words()["ko_years"][" ".join(m.group("yw").split())]
+    season = words()["seasons"].get(m.group("season") or "")
     if season:
         return Mention(m.start(), m.end(), Cal(yshift=shift, season=tuple(season)))
     return Mention(m.start(), m.end(), Cal(yshift=shift, part=_part(m)))
@@ -70,13 +71,13 @@ def _year_word(m: re.Match, text: str) -> Mention | None:
 
 def _month_word(m: re.Match, text: str) -> Mention | None:
     """"지난달", "이달 초", "다음 달"."""
-    shift = _w()["ko_months"][" ".join(m.group("mw").split())]
-    return Mention(m.start(), m.end(), rel=_in_month(shift, _part(m)))
+    shift = words()["ko_months"][" ".join(m.group("mw").split())]
+    return Mention(m.start(), m.end(), rel=in_month(shift, _part(m)))
 
 
 def _week_word(m: re.Match, text: str) -> Mention | None:
     """"지난주", "이번 주", "지난 주말"."""
-    shift = _w()["ko_weeks"][" ".join(m.group("ww").split())]
+    shift = words()["ko_weeks"][" ".join(m.group("ww").split())]
     weekend = bool(m.group("wend"))
 
     def resolve(pub: dt.date, prec: str):
@@ -93,7 +94,7 @@ def _day_word(m: re.Match, text: str) -> Mention | None:
     if m.group("ana"):
         word = m.group("ana").replace(" ", "")
         return Mention(m.start(), m.end(), shift=-1 if word == "전날" else 0 if word in ("당일", "같은날") else 1)
-    offset = _w()["ko_days"][m.group("dw")]
+    offset = words()["ko_days"][m.group("dw")]
 
     def resolve(pub: dt.date, prec: str):
         day = pub + dt.timedelta(days=offset)
@@ -103,7 +104,7 @@ def _day_word(m: re.Match, text: str) -> Mention | None:
 
 
 def _weekday(m: re.Match, text: str) -> Mention | None:
-    wd = _w()["weekdays_ko"][m.group("wd")]
+    wd = words()["weekdays_ko"][m.group("wd")]
     direction = {"지난": "last", "다음": "next"}.get(m.group("last") or "", "on")
 
     def resolve(pub: dt.date, prec: str):
@@ -123,10 +124,10 @@ def _day_of_month(m: re.Match, text: str) -> Mention | None:
 
 def _ago(m: re.Match, text: str) -> Mention | None:
     """"3일 전", "두 달 전", "2년 전"."""
-    n = int(m.group("n")) if m.group("n").isdigit() else _w()["numbers"][m.group("n")]
+    n = int(m.group("n")) if m.group("n").isdigit() else words()["numbers"][m.group("n")]
     unit = m.group("unit")
     if unit in ("개월", "달"):
-        return Mention(m.start(), m.end(), rel=_in_month(-n, None))
+        return Mention(m.start(), m.end(), rel=in_month(-n, None))
     if unit == "년":
         return Mention(m.start(), m.end(), Cal(yshift=-n))
 
@@ -144,7 +145,7 @@ def _ago(m: re.Match, text: str) -> Mention | None:
 @cache
 def rules() -> list[tuple[str, str, Handler]]:
     """Korean rules, tried before the English ones (a "2018" followed by 년 is theirs)."""
-    w = _w()
+    w = words()
     yw = alt(w["ko_years"])
     part = rf"(?P<part>{alt(k for k in w['parts'] if not k.isascii())}){_PART_GUARD}"
     season = rf"(?P<season>{alt(k for k in w['seasons'] if not k.isascii())})"
