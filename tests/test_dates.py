@@ -81,6 +81,10 @@ CASES = [
     ("A source said yesterday that fees rose.", PUB, [("yesterday", D(2018, 11, 18), D(2018, 11, 18), "day", "relative")]),
     ("Guards were doubled this past weekend.", PUB,
      [("this past weekend", D(2018, 11, 17), D(2018, 11, 18), "day", "relative")]),
+    ("Checkpoints were added over the weekend.", PUB,
+     [("over the weekend", D(2018, 11, 17), D(2018, 11, 18), "day", "relative")]),
+    ("The raid took place on the 15th.", PUB, [("15th", D(2018, 11, 15), D(2018, 11, 15), "day", "relative")]),
+    ("It opened on the 7th Party Congress.", PUB, []),
     ("Two smugglers were caught last week.", PUB, [("last week", D(2018, 11, 12), D(2018, 11, 18), "day", "relative")]),
     ("Two smugglers were caught three days ago.", PUB, [("three days ago", D(2018, 11, 16), D(2018, 11, 16), "day", "relative")]),
     # months and years relative to publication

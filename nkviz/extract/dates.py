@@ -64,8 +64,8 @@ class _Rule:
     handle: dates_words.Handler
 
 
-_WORDLESS = {"iso", "numeric", "year"}  # English rules whose core starts with a digit only
-_DIGITLESS = {"month_day", "season", "rel_day", "anaphor", "period", "ago", "weekday"}
+_WORDLESS = {"iso", "numeric", "year", "day_of_month"}  # English rules whose core starts with a digit only
+_DIGITLESS = {"month_day", "season", "rel_day", "anaphor", "period", "ago", "weekday", "weekend"}
 
 
 @dataclass(frozen=True)

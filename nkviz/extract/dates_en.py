@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from .dates_calendar import Cal, Mention
-from .dates_relative import ago, anaphor, period, rel_day, weekday
+from .dates_relative import ago, anaphor, day_of_month, period, rel_day, weekday, weekend
 from .dates_words import Handler, alt, parts, squash, words
 
 def _cased(words) -> str:
@@ -177,6 +177,9 @@ def rules() -> list[tuple[str, str, str, str, Handler]]:
         ("anaphor", r"\b", r"(?i:the|that)\s+", r"(?i:(?P<prev>day\s+before|previous\s+day|preceding\s+day|night\s+before)|(?P<next>next\s+day|following\s+day|day\s+after)|(?P<same>same\s+day))\b", anaphor),
         ("period", r"\b", rf"(?:(?P<mod>(?i:earlier|later|at\s+the\s+(?:end|beginning|start)\s+of)|{PARTS})(?:-|\s+))?(?:(?i:the)\s+)?",
          r"(?P<rel>(?i:last|this\s+past|this|next|past|previous))\s+(?P<unit>(?i:weekend|week|month|year|spring|summer|fall|autumn|winter))\b", period),
+        ("weekend", r"\b", r"(?i:over|during|on|at)\s+(?i:the)\s+", r"(?i:weekend)\b", weekend),
+        ("day_of_month", r"\b", r"(?P<prep>(?i:on|since|from|until|till|by))\s+(?i:the)\s+",
+         rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?i:of\b|century|anniversary|birthday|party|congress|plenum|session|day|time|round|floor|grade|division|corps))", day_of_month),
         ("ago", r"\b", rf"(?P<n>\d{{1,2}}|{nums})\s+", r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", ago),
         ("weekday", r"\b", r"(?:(?P<prep>(?i:on|last|this\s+past|this|next|past))\s+)?", rf"(?P<wd>{wday})(?P<pl>s)?\b", weekday),
         ("year", r"(?<![\w$₩£€#.,/:'’-])", rf"(?:(?P<prep>{prep})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>{PARTS})(?:-|\s+))?",

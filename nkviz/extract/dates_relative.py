@@ -138,3 +138,14 @@ def weekday(m: re.Match, text: str) -> Mention | None:
     while text[start].isspace():
         start += 1
     return Mention(start, m.end(), rel=resolve)
+
+
+def weekend(m: re.Match, text: str) -> Mention | None:
+    """"over the weekend": the latest weekend begun by publication."""
+    return Mention(m.start(), m.end(), rel=in_week(-1, True, False))
+
+
+def day_of_month(m: re.Match, text: str) -> Mention | None:
+    """"on the 15th": that day of the publication month, or of the month before when it
+    would come after publication (as Korean "15일")."""
+    return Mention(m.start("d"), m.end(), Cal(d=int(re.match(r"\d+", m.group("d")).group())))
