@@ -121,10 +121,12 @@ def _anchors(text: str) -> list[int]:
     if len(low) != len(text):  # rare characters whose lowercase is longer: keep offsets
         low = text
     starts = {i for m in _DIGITS.finditer(text) if not ((i := m.start()) and text[i - 1] in ",.")}  # "10,000"
+    n = len(low)
     for last, length in _anchor_automaton().iter(low):
         start = last - length + 1
-        if not (start > 0 and low[start].isascii() and low[start - 1].isalnum()):
-            starts.add(start)
+        if low[start].isascii() and (start > 0 and low[start - 1].isalnum() or last + 1 < n and low[last + 1].isalpha()):
+            continue  # a Latin anchor is a whole word ("Mar" is not in "market")
+        starts.add(start)
     return sorted(starts)
 
 
