@@ -27,7 +27,7 @@ def overview() -> None:
     st.caption(f"Dated, placed events read from {ctx.data.label}. Filters are in the sidebar; "
                "the address bar always holds the current view, so a copied link shows the same.")
     h = aggregate.headline(ctx.view)
-    cols = st.columns(6)
+    cols = st.columns([1, 1, 1, 1.5, 1, 1.4])
     cols[0].metric("Reports", f"{h.reports:,}", help="Reports with at least one event in view")
     cols[1].metric("Events", f"{h.events:,}")
     cols[2].metric("Provinces", f"{h.provinces}", help="Provinces with at least one event")
@@ -53,7 +53,8 @@ def overview() -> None:
                      icon=":material/arrow_forward:")
     with right:
         st.subheader("Where", anchor=False)
-        fig = app.chart(ctx, "map", height=560, dark=app.is_dark(), selected=ctx.filters.provinces)
+        fig = app.chart(ctx, "map", height=560, zoom=4.7, dark=app.is_dark(),
+                        selected=ctx.filters.provinces)
         app.plot(fig, key="overview-map")
         app.caption(ctx, "Provinces shaded by events; circles are places. "
                     + app.note(fig))

@@ -40,11 +40,12 @@ def sidebar_filters(data) -> tuple[Filters, list[str]]:
         years = _years(choices.years)
         provinces = st.multiselect("Provinces", list(choices.provinces), key=K["provinces"],
                                    bind="query-params", placeholder="all provinces")
-        b1, b2 = st.columns(2)
+        b1, b2 = st.columns([3, 2])
         b1.button("Border provinces", on_click=_set, args=(K["provinces"], vocab.border_provinces()),
                   help="North Pyongan, Chagang, Ryanggang, North Hamgyong and Rason: the China "
-                       "and Russia border", width="stretch", icon=":material/border_outer:")
-        b2.button("All provinces", on_click=_set, args=(K["provinces"], []), width="stretch")
+                       "and Russia border", width="stretch")
+        b2.button("All", on_click=_set, args=(K["provinces"], []), width="stretch",
+                  help="No province filter")
         agencies = st.multiselect("Agencies", list(choices.agencies), key=K["agencies"],
                                   bind="query-params", placeholder="all agencies")
         themes = st.multiselect("Themes", list(choices.themes), key=K["themes"],

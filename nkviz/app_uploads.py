@@ -26,6 +26,7 @@ from .paths import REPORTS_DIR
 LOG = logging.getLogger(__name__)
 UPLOAD_DIR = REPORTS_DIR / "uploads"
 SAVED_KEY = "_nkviz_saved"
+MESSAGES_KEY = "_nkviz_upload_messages"
 NO_SAVE_ENV = "NKVIZ_NO_SAVE"  # set to 1 to never offer saving, even locally
 
 
@@ -100,3 +101,37 @@ def session_uploads() -> list[Upload]:
 
 def clear_session() -> None:
     st.session_state.pop(app.UPLOADS_KEY, None)
+    st.session_state.pop(MESSAGES_KEY, None)
+
+
+def handle(files, *, save: bool) -> bool:
+    """Add (or save) the uploaded files not seen before; True when the data changed.
+
+    What happened to each file is kept for :func:`messages`, so it survives the rerun
+    that shows the new data.
+    """
+    seen = st.session_state.setdefault(MESSAGES_KEY, {})
+    changed = False
+    for f in files:
+        data = f.getvalue()
+        key = ("save:" if save else "session:") + digest(f.name, data)
+        if key in seen:
+            continue
+        if save:
+            path, error = save_to_folder(f.name, data)
+            seen[key] = ("ok", f"Saved {f.name} as {path.name} in {UPLOAD_DIR}; the data folder "
+                               "is read again.") if path else ("error", error)
+        else:
+            upload, error = add_to_session(f.name, data)
+            if upload:
+                c = upload.result.ingest.counts()
+                seen[key] = ("ok", f"{f.name}: {c['accepted']} reports, {c['events']} events, "
+                                   f"{c['rejected']} rejected (details below).")
+            else:
+                seen[key] = ("error", error)
+        changed = changed or seen[key][0] == "ok"
+    return changed
+
+
+def messages() -> list[tuple[str, str]]:
+    return list(st.session_state.get(MESSAGES_KEY, {}).values())

@@ -21,8 +21,8 @@ SORTS = {
     "province": ([COL.ADMIN1, COL.DATE], [True, False]),
     "outlet": ([COL.SOURCE, COL.DATE], [True, False]),
 }
-TABLE_COLUMNS = ("date", "place", "province", "agencies", "themes", "evidence", "outlet",
-                 "link", "date precision", "geo precision", "event")
+TABLE_COLUMNS = ("date", "place", "evidence", "agencies", "themes", "outlet", "link", "province",
+                 "date precision", "geo precision", "event")
 
 
 def date_words(start, end, precision: str) -> str:
@@ -46,7 +46,8 @@ def table(events: pd.DataFrame, *, sort: str = "newest", limit: int | None = 100
     if sort not in SORTS:
         raise ConfigError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
     by, ascending = SORTS[sort]
-    ordered = events.sort_values(by, ascending=ascending, na_position="last", kind="stable")
+    ordered = events.sort_values(by, ascending=ascending, na_position="last", kind="stable",
+                                 key=_blank_last)
     if limit is not None:
         ordered = ordered.head(limit)
     theme = aggregate.theme_labels()
@@ -59,11 +60,18 @@ def table(events: pd.DataFrame, *, sort: str = "newest", limit: int | None = 100
         "themes": ordered[COL.THEMES].map(lambda t: "; ".join(theme.get(x, x) for x in t)).to_numpy(),
         "evidence": ordered[COL.EVIDENCE].to_numpy(),
         "outlet": ordered[COL.SOURCE].to_numpy(),
-        "link": ordered[COL.URL].where(ordered[COL.URL].str.match(r"https?://"), None).to_numpy(),
+        "link": [u if u.startswith(("http://", "https://")) else None for u in ordered[COL.URL]],
         "date precision": ordered[COL.DATE_PRECISION].astype(str).to_numpy(),
         "geo precision": ordered[COL.GEO_PRECISION].astype(str).to_numpy(),
         "event": ordered[COL.EVENT_ID].to_numpy(),
     }, columns=list(TABLE_COLUMNS))
+
+
+def _blank_last(column: pd.Series) -> pd.Series:
+    """Sort key: empty strings (no province, no outlet) count as missing, so they go last."""
+    if column.dtype.kind in "OUT" or str(column.dtype) in ("str", "string"):
+        return column.mask(column == "")
+    return column
 
 
 @dataclass(frozen=True)

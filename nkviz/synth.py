@@ -112,10 +112,12 @@ def events(n: int, *, seed: int = 0) -> pd.DataFrame:
 
 def dataset(n: int, *, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(events, reports)``: ``n`` synthetic events and the synthetic reports behind them."""
+    if n <= 0:
+        return schema.empty_frame(), schema.reports_frame([])
     rng = np.random.default_rng(seed)
-    per_report = rng.choice([1, 1, 1, 2, 2, 3, 4, 6], size=max(1, n))
+    per_report = rng.choice([1, 1, 1, 2, 2, 3, 4, 6], size=n)
     report_of = np.repeat(np.arange(len(per_report)), per_report)[:n]
-    n_reports = int(report_of.max()) + 1 if n else 0
+    n_reports = int(report_of.max()) + 1
     reports = _reports(rng, n_reports)
     rows = _event_columns(rng, n, report_of, reports)
     frame = schema.coerce(pd.DataFrame(rows))

@@ -41,4 +41,4 @@ st.subheader("Agency share by province", anchor=False)
 fig = app.chart(ctx, "agency_share")
 app.plot(fig, key="breakdowns-share")
 app.caption(ctx, "Share of agency mentions in each province (◆ border province); provinces "
-            "without events are left out")
+            "whose events name no agency are left out")

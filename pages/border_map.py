@@ -17,7 +17,7 @@ with c1:
 with c2:
     places = toggle("Places as circles", key="places", default=True)
 
-fig = app.chart(ctx, "map", measure=MEASURES[measure], places=places, dark=app.is_dark(),
+fig = app.chart(ctx, "map", measure=MEASURES[measure], places=places, dark=app.is_dark(), height=720,
                 selected=ctx.filters.provinces)
 app.plot(fig, key=f"map-{ctx.key}", on_select=on_map_click(f"map-{ctx.key}", fig))
 app.caption(ctx, f"Provinces shaded by {measure} (population: 2008 census); the China and "
@@ -30,7 +30,7 @@ summary = aggregate.province_summary(ctx.view)
 st.dataframe(
     summary.reset_index()[["province", "korean", "border", "events", "per_100k", "top_themes",
                            "top_agencies"]],
-    hide_index=True, width="stretch",
+    hide_index=True, width="stretch", height=36 * (len(summary) + 1) + 4,
     column_config={"per_100k": st.column_config.NumberColumn("per 100k people", format="%.1f"),
                    "border": st.column_config.CheckboxColumn("border province"),
                    "top_themes": "top themes", "top_agencies": "top agencies"},

@@ -27,21 +27,11 @@ st.caption("Files are added to this browser session only, unless saved into the 
            "Any format the loader reads: text, Markdown, HTML, PDF, DOCX, CSV, JSON, XLSX, "
            "RSS, and zip archives of them.")
 files = st.file_uploader("Reports", accept_multiple_files=True, key="uploads")
-for f in files or []:
-    data = f.getvalue()
-    if save and local:
-        path, message = app_uploads.save_to_folder(f.name, data)
-        if path:
-            st.success(f"Saved {f.name} as {path.name}; the data folder is read again.",
-                       icon=":material/save:")
-    else:
-        upload, message = app_uploads.add_to_session(f.name, data)
-        if upload:
-            c = upload.result.ingest.counts()
-            st.success(f"{f.name}: {c['accepted']} reports, {c['events']} events, "
-                       f"{c['rejected']} rejected.", icon=":material/upload_file:")
-    if message:
-        st.error(message, icon=":material/error:")
+if app_uploads.handle(files or [], save=save and local):
+    st.rerun()  # the new files change the data every page shows: draw again with them
+for kind, message in app_uploads.messages():
+    (st.success if kind == "ok" else st.error)(message, icon=":material/upload_file:"
+                                               if kind == "ok" else ":material/error:")
 if app_uploads.session_uploads():
     if st.button("Remove this session's uploads", icon=":material/delete:"):
         app_uploads.clear_session()

@@ -30,12 +30,12 @@ def counts_bar(events: pd.DataFrame, *, by: str = "agency", top: int = 15,
         x=counts.to_numpy(), y=[style.hover_escape(x, 45) for x in labels], orientation="h",
         marker_color=[style.GREY if str(v).startswith("(") else colour for v in counts.index],
         customdata=np.array(counts.index, dtype=object), text=counts.map("{:,}".format).to_numpy(),
-        textposition="auto", cliponaxis=False,
+        textposition="outside", textangle=0, cliponaxis=False,
         hovertemplate="%{y}<br>%{x:,} events<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text="events" + (" (an event counts under each of its labels)"
-                                            if by in ("theme", "agency") else ""))
+    top = float(counts.max()) if len(counts) else 1.0
+    fig.update_xaxes(title_text="events", range=[0, top * 1.15])
     style.base_layout(fig, height=max(220, 60 + BAR_HEIGHT * len(counts)), legend=False)
     fig.update_layout(clickmode="event+select", dragmode=False)
     return fig
@@ -83,11 +83,12 @@ def theme_small_multiples(events: pd.DataFrame, *, granularity: str = "year", to
     give the total.
     """
     counts = aggregate.counts_by_period(events, granularity, by="theme", top=top).table
-    themes = [t for t in aggregate.top_values(events, "theme", top) if t in set(counts["value"])]
+    totals = counts.groupby("value")["events"].sum()
+    themes = sorted((t for t in totals.index if t != aggregate.OTHER and not t.startswith("(")),
+                    key=lambda t: (-totals[t], t))[:top]
     if not themes:
         return style.base_layout(go.Figure(), height=240, legend=False)
     rows = -(-len(themes) // columns)
-    totals = counts.groupby("value")["events"].sum()
     titles = [style.hover_escape(f"{aggregate.label('theme', t)} ({totals[t]:,})") for t in themes]
     fig = make_subplots(rows=rows, cols=min(columns, len(themes)), shared_xaxes=True,
                         subplot_titles=titles, vertical_spacing=0.16 / rows + 0.06,
@@ -112,7 +113,8 @@ def agency_share_by_province(events: pd.DataFrame, *, top: int = 6) -> go.Figure
     """For each province with events, the share of its events naming each agency.
 
     Border provinces are marked with ◆. Shares of agency mentions (an event naming two
-    agencies counts under both), so each bar adds up to 100%.
+    agencies counts under both), so each bar adds up to 100%; provinces whose events name no
+    agency are left out.
     """
     table = aggregate.crosstab(events, "province", "agency")
     table = table.drop(index=[i for i in table.index if i.startswith("(")], errors="ignore")
@@ -124,6 +126,7 @@ def agency_share_by_province(events: pd.DataFrame, *, top: int = 6) -> go.Figure
         table[aggregate.OTHER] = other
     order = [p for p in vocab.province_names() if p in table.index]
     table = table.reindex(order)
+    table = table.loc[table.sum(axis=1) > 0]  # provinces whose events name no agency
     share = aggregate.shares(table)
     border = set(vocab.border_provinces())
     y = [f"◆ {p}" if p in border else p for p in table.index]

@@ -10,57 +10,28 @@ click can be told apart (``curve_number`` of a selection).
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from .. import aggregate
-from ..errors import ConfigError, GazetteerError
-from ..paths import DATA_DIR
+from ..errors import ConfigError
+from ..geo.boundaries import context_geojson, provinces_geojson
 from ..schema import COL
 from . import style
 
 MEASURES = {"events": "events", "per_100k": "events per 100,000 people"}
 CENTER = dict(lat=40.25, lon=127.3)
-ZOOM = 5.15
+ZOOM = 5.7  # fits North Korea in a full-width chart; pass a smaller zoom for narrow ones
 PLACE_COLOURS = {"North Korea": "#0072B2", "abroad": "#CC79A7"}
 DARK_STYLE = {"version": 8, "sources": {}, "layers": [
     {"id": "background", "type": "background", "paint": {"background-color": "#0E1117"}}]}
 
 
-@cache
-def _read(name: str) -> str:
-    path = DATA_DIR / "geo" / name
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GazetteerError(f"missing boundary file {path}: {exc}") from exc
-
-
-def provinces_geojson() -> dict:
-    """Province faces, feature id = canonical province name (Nampo and Kaesong as discs)."""
-    try:
-        from ..geo.boundaries import provinces_geojson as load
-        return load()
-    except ImportError:
-        return json.loads(_read("provinces.geojson"))
-
-
-def context_geojson() -> dict:
-    """Border lines (China, Russia, South Korea) and the coastline."""
-    try:
-        from ..geo.boundaries import context_geojson as load
-        return load()
-    except ImportError:
-        return json.loads(_read("context.geojson"))
-
-
 def province_map(events: pd.DataFrame, *, measure: str = "events", places: bool = True,
                  geojson: dict | None = None, context: dict | None = None,
-                 dark: bool = False, height: int = 640, selected: tuple[str, ...] = ()) -> go.Figure:
+                 dark: bool = False, height: int = 640, zoom: float = ZOOM,
+                 selected: tuple[str, ...] = ()) -> go.Figure:
     """Provinces shaded by ``measure`` ("events" or "per_100k"), places sized by events.
 
     ``selected`` provinces get a heavier outline (the ones a click has filtered to).
@@ -83,7 +54,7 @@ def province_map(events: pd.DataFrame, *, measure: str = "events", places: bool 
             curves["places"].append(len(fig.data))
             fig.add_trace(trace)
     fig.update_layout(
-        map=dict(style=DARK_STYLE if dark else "white-bg", center=CENTER, zoom=ZOOM),
+        map=dict(style=DARK_STYLE if dark else "white-bg", center=CENTER, zoom=zoom),
         meta={"curves": curves, "note": _note(events)},
     )
     style.base_layout(fig, height=height)
@@ -106,7 +77,7 @@ def _provinces_trace(summary: pd.DataFrame, measure: str, geojson: dict, selecte
         marker_line_color=np.where(chosen | border, style.HIGHLIGHT, style.NEUTRAL_LINE).tolist(),
         text=hover, hovertemplate="%{text}<extra></extra>", name="provinces", showlegend=False,
         colorbar=dict(title=dict(text=MEASURES[measure].replace(" per ", "<br>per ")),
-                      thickness=12, len=0.5, y=0.98, yanchor="top", x=0.99, xanchor="right"),
+                      thickness=12, len=0.4, y=0.98, yanchor="top", x=0.01, xanchor="left"),
     )
 
 

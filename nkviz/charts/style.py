@@ -61,8 +61,12 @@ def base_layout(fig: go.Figure, *, height: int = 420, legend: bool = True) -> go
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=FONT_SIZE - 1), align="left"),
         showlegend=legend,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
-                    title=None, font=dict(size=FONT_SIZE - 1)),
+                    title=None, font=dict(size=FONT_SIZE - 1), traceorder="normal"),
     )
+    # Streamlit's plotly theme sets small tick labels; a projector needs them larger.
+    axis = dict(tickfont=dict(size=FONT_SIZE - 1), title=dict(font=dict(size=FONT_SIZE - 1)))
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
     return fig
 
 

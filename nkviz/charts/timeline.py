@@ -53,10 +53,14 @@ def events_over_time(events: pd.DataFrame, *, granularity: str = "month", by: st
     fig.update_yaxes(title_text="events" + (" (an event counts once per label)"
                                             if by in ("theme", "agency") else ""), rangemode="tozero")
     fig.update_xaxes(type="date", rangeslider=dict(visible=range_slider, thickness=0.07))
-    if moments is not None and len(table):
-        add_moments(fig, moments_mod.between(moments, table["period"].min(), table["period"].max()
-                                             + pd.Timedelta(days=366)))
     style.base_layout(fig, height=height, legend=by is not None)
+    if moments is not None and len(table):
+        shown = moments_mod.between(moments, table["period"].min(),
+                                    table["period"].max() + pd.Timedelta(days=366))
+        if len(shown):
+            fig.update_yaxes(domain=[0, MOMENT_BAND])
+            fig.update_layout(height=int(height / MOMENT_BAND * 0.8))
+            add_moments(fig, shown, top=MOMENT_BAND)
     fig.update_layout(meta={"note": _left_out_note(counts.left_out, granularity)})
     return fig
 
@@ -77,8 +81,14 @@ def _left_out_note(left_out: dict[str, int], granularity: str) -> str:
             + ". Choose a coarser period to count them.")
 
 
-def add_moments(fig: go.Figure, moments: pd.DataFrame) -> go.Figure:
-    """Dotted lines (shaded spans for periods) with labels for reference moments.
+MOMENT_BAND = 0.64  # with labelled moments, bars use the lower 64% and labels the band above
+MOMENT_LABEL_CHARS = 26
+
+
+def add_moments(fig: go.Figure, moments: pd.DataFrame, *, labels: bool = True,
+                top: float = 1.0) -> go.Figure:
+    """Dotted lines (shaded spans for periods) for reference moments, up to ``top`` (paper
+    height), with their labels written upright above ``top`` when ``labels``.
 
     Shapes and labels are set in one layout update: adding them one by one makes plotly
     copy the whole layout each time. Returns ``fig``.
@@ -87,14 +97,17 @@ def add_moments(fig: go.Figure, moments: pd.DataFrame) -> go.Figure:
     for m in moments.itertuples(index=False):
         if m.date_end > m.date + pd.Timedelta(days=1):
             shapes.append(dict(type="rect", xref="x", yref="paper", x0=m.date, x1=m.date_end,
-                               y0=0, y1=1, fillcolor=style.GREY, opacity=0.15, line_width=0,
+                               y0=0, y1=top, fillcolor=style.GREY, opacity=0.15, line_width=0,
                                layer="below"))
-        shapes.append(dict(type="line", xref="x", yref="paper", x0=m.date, x1=m.date, y0=0, y1=1,
-                           line=dict(dash="dot", width=1.5, color=style.NEUTRAL_LINE)))
-        notes.append(dict(x=m.date, xref="x", y=1, yref="paper", text=style.hover_escape(m.label, 60),
-                          showarrow=False, textangle=-90, xanchor="right", yanchor="top", xshift=-2,
-                          font=dict(size=style.FONT_SIZE - 3), opacity=0.9,
-                          hovertext=style.hover_escape(f"{m.label} ({m.kind})" if m.kind else m.label)))
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=m.date, x1=m.date, y0=0,
+                           y1=top + (0.02 if labels else 0),
+                           line=dict(dash="dot", width=1.2, color=style.NEUTRAL_LINE)))
+        if labels:
+            hover = f"{m.label} ({m.kind}, {m.date:%d %b %Y})" if m.kind else m.label
+            notes.append(dict(x=m.date, xref="x", y=top + 0.025, yref="paper", showarrow=False,
+                              text=style.hover_escape(m.label, MOMENT_LABEL_CHARS), textangle=-90,
+                              xanchor="center", yanchor="bottom", font=dict(size=style.FONT_SIZE - 4),
+                              hovertext=style.hover_escape(hover)))
     fig.update_layout(shapes=shapes, annotations=notes)
     return fig
 
@@ -126,7 +139,8 @@ def event_strip(events: pd.DataFrame, *, by: str = "theme", top: int = 7, cap: i
                      autorange="reversed", showgrid=False, zeroline=False)
     fig.update_xaxes(type="date")
     if moments is not None and len(shown):
-        add_moments(fig, moments_mod.between(moments, shown[COL.DATE].min(), shown[COL.DATE_END].max()))
+        add_moments(fig, moments_mod.between(moments, shown[COL.DATE].min(), shown[COL.DATE_END].max()),
+                    labels=False)
     style.base_layout(fig, height=max(height, 60 + 38 * len(rows)), legend=False)
     parts = []
     if n_dated > len(shown):
@@ -181,8 +195,10 @@ def _strip_traces(fig, shown, row_of, rows, names, colour, hover, rng) -> None:
         xs[0::3], xs[1::3], xs[2::3] = _days(start[sel]), _days(end[sel]), None
         ys = np.repeat(jitter[sel], 3).astype(object)
         ys[2::3] = None
-        fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                   line=dict(color=colour[value], width=2), opacity=0.45))
+        # SVG, not WebGL: one path per row is cheap, and WebGL line traces with gaps are
+        # drawn wrongly by the plotly.js that ships with Streamlit.
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                                 line=dict(color=colour[value], width=2), opacity=0.45))
     if span.any():
         mid = start[span] + (end[span] - start[span]) / 2
         fig.add_trace(go.Scattergl(
