@@ -17,50 +17,68 @@ from ..geo.border import border_distance_km, in_border_region
 from .places import PlaceFinding
 
 METONYM_CITIES = {"Pyongyang", "Seoul", "Beijing", "Moscow", "Washington", "Tokyo"}
-_METONYM_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:has|have|had|is|was|will|would|wants|wanted|said|says|ordered|"
-    r"announced|claimed|denied|accused|insisted|continues|remains|must|may|might|should|"
-    r"could|can|appears|seems|did|does|sees|views|regime|government|leadership|"
-    r"authorities|summit|declaration|talks|meeting)\b)",
-    re.IGNORECASE,
-)
+# A capital is a place (not its government) when it is where something is or happens.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|across|inside|within|into|throughout|of|central|"
+    r"downtown|suburban|outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_NOUN_AFTER = re.compile(
+    r"^(?:['’]s\s+\w+\s+(?:district|county|ward|area)|\s+(?:city|residents?|citizens?|"
+    r"municipal|district|market|station|airport|prison|stadium|streets?|suburbs?|"
+    r"outskirts|households|apartments?))\b", re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(
-    r"\b(?:sources?|defectors?|escapees?|informants?|residents?|refugees?|traders?|"
-    r"contacts?|people|who|correspondents?)\b[^.;:!?]{0,40}?\b(?:in|from|living in|"
-    r"based in|staying in|now in|currently in)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+    r"(?:\b(?:sources?|defectors?|escapees?|informants?|residents?|refugees?|traders?|"
+    r"contacts?|people|who|correspondents?|prisoners?|inmates?|officials?|activists?|"
+    r"groups?|organi[sz]ations?|think[- ]tanks?|researchers?|analysts?|partners?)\b"
+    r"[^.;:!?]{0,40}?\b(?:in|from)|\b(?:living|based|staying|residing|hiding|now|"
+    r"currently)\s+in)\s+(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}$")
+_DIRECTION_BEFORE = re.compile(r"\b(?:from|to|into|towards?|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
 
 
 def choose_place(places: list[PlaceFinding], text: str) -> PlaceFinding | None:
     """The place a sentence's event happens at, or None when it names none that counts."""
-    candidates = [p for p in places if not _is_metonym(p, text) and not _is_speaker(p, text)]
+    candidates = [p for p in places
+                  if not _is_metonym(p, text) and not _is_speaker(p, text)
+                  and not _is_direction(p, text)]
     if not candidates:
         return None
     return min(candidates, key=lambda p: (_rank(p), p.start))
 
 
-def _rank(p: PlaceFinding) -> tuple[int, int]:
+def _rank(p: PlaceFinding) -> int:
+    """North Korean places and provinces first, then foreign cities, then North Korean
+    regions (a river is shared with the country across it), then vaguer foreign places,
+    then "North Korea" itself."""
     domestic = p.place.country_code == "KP"
-    if domestic and p.place.precision != "country":
-        return (0, _GEO_RANK[p.place.precision])
-    if not domestic:
-        return (1, _GEO_RANK[p.place.precision])
-    return (2, 0)
+    precision = p.place.precision
+    if domestic:
+        return {"place": 0, "province": 0, "region": 2}.get(precision, 4)
+    return 1 if precision == "place" else 3
 
 
 def _is_metonym(p: PlaceFinding, text: str) -> bool:
     if p.place.name not in METONYM_CITIES:
         return False
-    return bool(_METONYM_AFTER.match(text[p.end:p.end + 30]))
+    before = text[max(0, p.start - 30):p.start]
+    after = text[p.end:p.end + 30]
+    return not (_LOCATIVE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after))
 
 
 def _is_speaker(p: PlaceFinding, text: str) -> bool:
     """A foreign place where a source speaks from is not where the event is."""
     if p.place.country_code == "KP":
         return False
-    return bool(_SPEAKER_BEFORE.search(text[max(0, p.start - 70):p.start]))
+    if text[p.end:p.end + 6].lower() in ("-based", "–based"):
+        return True
+    return bool(_SPEAKER_BEFORE.search(text[max(0, p.start - 80):p.start]))
+
+
+def _is_direction(p: PlaceFinding, text: str) -> bool:
+    """A foreign country goods or people move from or to ("smuggled in from China") is a
+    direction, not a location."""
+    if p.place.country_code == "KP" or p.place.precision != "country":
+        return False
+    return bool(_DIRECTION_BEFORE.search(text[max(0, p.start - 12):p.start]))
 
 
 def place_fields(p: PlaceFinding | None) -> dict:

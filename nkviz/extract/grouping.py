@@ -1,0 +1,211 @@
+"""Grouping a report's sentences into events, by where and when they happen.
+
+A sentence *bears* an event when it is not background and either has a theme cue or names
+an agency acting at a place or on a date. Bearing sentences at the same place (or inside
+the same province) and at a compatible date continue an event; another province or another
+date starts a new one, and a later sentence that returns to an earlier incident rejoins it.
+Sentences in between that bear nothing themselves (who did it, when, what followed) are
+*continuations*: they lend the event their agencies and, when it has none, their date.
+An event needs an anchor (a place, a stated date or an agency): commentary with theme
+words alone is not an incident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..schema import Report
+from .agencies import AgencyFinding
+from .dates import DateFinding
+from .places import PlaceFinding
+from .themes import ThemeFinding
+from .where import choose_place
+
+BACKGROUND_WORDS = re.compile(
+    r"\b(usually|typically|traditionally|historically|in the past|in previous years|"
+    r"for decades|for years|has long|have long|had long|in general|generally|"
+    r"commonly|routinely|it is common|known for)\b|"
+    r"(보통|일반적으로|과거에는|예전에는|그동안)",
+    re.IGNORECASE,
+)
+# A date right after a speech verb dates the telling, not the incident ("said on Monday").
+SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+[\w .’']{1,25}?|reported|added|explained|noted|confirmed|"
+    r"wrote|stated|announced|briefed\s+[\w .’']{1,25}?)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
+    re.IGNORECASE,
+)
+OLD_AFTER_DAYS = 730  # a sentence dated only this long before publication is background
+FUTURE_SLACK_DAYS = 7  # dates a little after publication happen (time zones, datelines)
+_GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
+_DATE_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    dates: list[DateFinding] = field(default_factory=list)
+    places: list[PlaceFinding] = field(default_factory=list)
+    agencies: list[AgencyFinding] = field(default_factory=list)
+    themes: list[ThemeFinding] = field(default_factory=list)
+    paragraph: int = 0
+    place: PlaceFinding | None = None  # where its event happens (see where.choose_place)
+    date: DateFinding | None = None  # the date of its incident, if it states one
+    evidence: bool = True  # False for a title riding along with the lead event
+
+
+@dataclass
+class Cluster:
+    sentences: list[Sentence]
+    place: PlaceFinding | None
+    date: DateFinding | None
+
+    @property
+    def anchored(self) -> bool:
+        placed = self.place is not None and not is_vague(self.place)
+        return placed or self.date is not None or any(s.agencies for s in self.sentences)
+
+
+def prepare(sentences: list[Sentence], report: Report) -> None:
+    """Decide each sentence's own place and incident date once."""
+    for s in sentences:
+        s.place = choose_place(s.places, report.text)
+        s.date = incident_date(s, report)
+
+
+def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
+    """The events of a report as clusters of sentences, in order of first appearance."""
+    clusters: list[Cluster] = []
+    current: Cluster | None = None
+    for s in sentences:
+        if is_background(s, report):
+            continue
+        if bears_event(s):
+            target = _continued(clusters, current, s)
+            if target is None:
+                target = Cluster([], s.place, s.date)
+                clusters.append(target)
+            else:
+                _absorb(target, s)
+            target.sentences.append(s)
+            current = target
+        elif current is not None and _continues(current, s):
+            _absorb(current, s, date_only_if_missing=True)
+            current.sentences.append(s)
+        elif s.place is not None and not is_vague(s.place):
+            current = None  # a sentence elsewhere ends the run of continuations
+    return [c for c in clusters if c.anchored]
+
+
+def bears_event(s: Sentence) -> bool:
+    placed = s.place is not None and not is_vague(s.place)
+    return bool(s.themes) or (bool(s.agencies) and (placed or s.date is not None))
+
+
+def is_background(s: Sentence, report: Report) -> bool:
+    if not s.evidence:
+        return False
+    if BACKGROUND_WORDS.search(report.text[s.start:s.end]) and not s.dates:
+        return True
+    if report.published and s.dates:
+        oldest_ok = report.published - dt.timedelta(days=OLD_AFTER_DAYS)
+        return all(d.date_end < oldest_ok for d in s.dates)
+    return False
+
+
+def incident_date(s: Sentence, report: Report) -> DateFinding | None:
+    """The most precise date of the sentence that can date an incident told in it."""
+    usable = [d for d in s.dates if _plausible(d, report) and not _speech_date(d, report.text)]
+    return min(usable, key=lambda d: _DATE_RANK[d.precision], default=None)
+
+
+def _plausible(d: DateFinding, report: Report) -> bool:
+    if report.published is None:
+        return True
+    latest = period_end(report.published, report.published_precision)
+    latest += dt.timedelta(days=FUTURE_SLACK_DAYS)
+    earliest = report.published - dt.timedelta(days=OLD_AFTER_DAYS)
+    return earliest <= d.date <= latest
+
+
+def _speech_date(d: DateFinding, text: str) -> bool:
+    return bool(SPEECH_BEFORE.search(text[max(0, d.start - 40):d.start]))
+
+
+def period_end(start: dt.date, precision: str) -> dt.date:
+    """Last day of the period a date stands for at its precision."""
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    if precision == "month":
+        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return start
+
+
+def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) -> Cluster | None:
+    """The cluster a bearing sentence continues: the current one if compatible, else an
+    earlier one at the same place and date (reports often come back to an incident)."""
+    if current is not None and _compatible(current, s.place, s.date, lenient=True):
+        return current
+    for c in clusters:
+        if c is not current and _compatible(c, s.place, s.date, lenient=False):
+            return c
+    return None
+
+
+def _continues(c: Cluster, s: Sentence) -> bool:
+    """A sentence bearing no event of its own that still tells about ``c``."""
+    last = c.sentences[-1]
+    if s.paragraph - last.paragraph > 1:
+        return False
+    return s.place is None or is_vague(s.place) or (c.place is not None and same_area(c.place, s.place))
+
+
+def _compatible(c: Cluster, place, date, *, lenient: bool) -> bool:
+    if date is not None and c.date is not None and not _dates_overlap(c.date, date):
+        # a vaguer date in a sentence without a place of its own is context, not news
+        coarser = _DATE_RANK[date.precision] > _DATE_RANK[c.date.precision]
+        if not (lenient and coarser and (place is None or is_vague(place))):
+            return False
+    if place is None or is_vague(place) or c.place is None or is_vague(c.place):
+        return lenient
+    return same_area(c.place, place)
+
+
+def is_vague(p: PlaceFinding) -> bool:
+    """Naming the country as a whole says nothing about where."""
+    return p.place.precision == "country" and p.place.country_code == "KP"
+
+
+def same_area(a: PlaceFinding, b: PlaceFinding) -> bool:
+    pa, pb = a.place, b.place
+    return pa.id == pb.id or bool(pa.admin1 and pa.admin1 == pb.admin1)
+
+
+def _dates_overlap(a: DateFinding, b: DateFinding) -> bool:
+    slack = dt.timedelta(days=3)
+    return a.date - slack <= b.date_end and b.date - slack <= a.date_end
+
+
+def _absorb(c: Cluster, s: Sentence, *, date_only_if_missing: bool = False) -> None:
+    """Refine a cluster with a sentence's place and date when they are more precise."""
+    if s.place is not None and (c.place is None or _more_precise(s.place, c.place)):
+        c.place = s.place
+    if s.date is None:
+        return
+    if c.date is None or (not date_only_if_missing and _finer_date(s.date, c.date)):
+        c.date = s.date
+
+
+def _more_precise(new: PlaceFinding, old: PlaceFinding) -> bool:
+    if is_vague(old) and not is_vague(new):
+        return True
+    same = same_area(new, old) or old.place.precision in ("region", "country")
+    return same and _GEO_RANK[new.place.precision] < _GEO_RANK[old.place.precision]
+
+
+def _finer_date(new: DateFinding, old: DateFinding) -> bool:
+    inside = old.date <= new.date and new.date_end <= old.date_end
+    return inside and _DATE_RANK[new.precision] < _DATE_RANK[old.precision]
