@@ -22,11 +22,12 @@ Accounting: ``records == accepted + rejected + duplicates`` always holds; duplic
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 
 from ..errors import ConfigError
-from ..ingest_report import IngestReport
+from ..ingest_report import IngestReport, Problem
 from ..schema import Report
 from .base import Meta, Options
 from .fields import REPORT_FIELDS
@@ -52,12 +53,18 @@ def read_paths(paths: Iterable[str | Path], *, text_field: str | None = None,
     session = Session(_options(text_field, field_map, max_bytes))
     seen: set[str] = set()
     for path in paths:
+        found = False
         for src in walk(Path(path), lambda name, why: session.reject(name, "unreadable", why)):
+            found = True
             key = _identity(src.name)
             if key in seen:
                 continue  # the same file reached twice (a folder and a file in it)
             seen.add(key)
             session.read_source(src)
+        if not found and Path(path).is_dir():
+            session.ingest.problems.append(Problem(
+                str(path), "", "empty", f"{path} holds no files nkviz reads (hidden files, "
+                                        "sidecars and browser asset folders are skipped)"))
     return session.reports, session.ingest
 
 
@@ -84,7 +91,6 @@ def _options(text_field, field_map, max_bytes) -> Options:
 
 
 def _identity(name: str) -> str:
-    try:
-        return str(Path(name).resolve())
-    except (OSError, RuntimeError):
-        return name
+    """Cheap identity of a file name (no system calls): paths given twice, e.g. a folder
+    and a file inside it, or with different spellings of the same relative path."""
+    return os.path.normcase(os.path.abspath(name))

@@ -9,11 +9,13 @@ that do not stop a report. The package entry point turns pieces into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+import re
+from dataclasses import dataclass, field
 
 from .metadata import Published
 
-MAX_REPORT_CHARS = 1_000_000  # a report longer than this is a book, not a report
+MAX_REPORT_CHARS = 1_000_000
+_LETTER = re.compile(r"[^\W\d_]")  # a report longer than this is a book, not a report
 
 
 @dataclass
@@ -28,8 +30,9 @@ class Meta:
 
     def over(self, fallback: Meta) -> Meta:
         """This metadata, with gaps filled from ``fallback``."""
-        return replace(self, **{f.name: getattr(fallback, f.name) for f in fields(self)
-                                if not getattr(self, f.name)})
+        return Meta(self.title or fallback.title, self.source or fallback.source,
+                    self.url or fallback.url, self.published or fallback.published,
+                    self.language or fallback.language)
 
 
 @dataclass
@@ -83,8 +86,7 @@ def check_text(text: str, max_chars: int) -> tuple[str, str] | None:
     if len(text) > max_chars:
         return "too_large", (f"its text has {len(text):,} characters, more than the "
                              f"{max_chars:,} nkviz reads as one report")
-    letters = sum(ch.isalpha() for ch in text[:5000])
-    if letters == 0:
+    if not _LETTER.search(text):
         return "not_a_report", "holds no words, only digits or symbols"
     if len(text.split()) < 3 and len(text) < 12:
         return "not_a_report", f"holds only {text.strip()[:40]!r}, too little to be a report"

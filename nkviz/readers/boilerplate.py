@@ -26,24 +26,30 @@ from . import patterns as P
 
 SHORT_WORDS = 40  # credits and captions are never longer than this
 CAPTION_WORDS = 30
+REPEAT_WORDS = 15  # a doubled paragraph longer than this is left alone
 BIO_WORDS = 90
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """The lines without boilerplate (paragraph breaks kept as "")."""
-    lines = [" ".join(line.split()) for line in lines]
+    """The lines without boilerplate (paragraph breaks kept as ""); ``lines`` come from
+    :func:`normalise_lines` (stripped, single spaces)."""
     lines = cut_tail(lines)
     lines = drop_bios(lines)
     lines = drop_captions_and_bylines(lines)
-    return [line for line in lines if not line or not P.is_ui_line(line)]
+    lines = [line for line in lines if not line or not P.is_ui_line(line)]
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None:  # a wire byline glued to the first sentence
+        lines[first] = P.KOREAN_WIRE_PREFIX.sub("", lines[first])
+    return lines
 
 
 def words(line: str) -> int:
-    return len(line.split())
+    """Words of a normalised line (single spaces, stripped)."""
+    return line.count(" ") + 1 if line else 0
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(P.ENDS_SENTENCE.search(line))
+    return bool(P.ENDS_SENTENCE.search(line[-8:]))
 
 
 def _nonblank(lines: list[str]) -> list[int]:
@@ -102,42 +108,42 @@ def drop_bios(lines: list[str]) -> list[str]:
 def drop_captions_and_bylines(lines: list[str]) -> list[str]:
     """Drop credits, the captions beside them, doubled lines and bylines."""
     idx = _nonblank(lines)
+    n_words = [words(lines[i]) for i in idx]
     drop: set[int] = set()
+    anchors: list[int] = []  # positions in idx of credits and doubled lines
     for k, i in enumerate(idx):
+        if n_words[k] > SHORT_WORDS:
+            continue
         line = lines[i]
-        if words(line) <= SHORT_WORDS and P.is_credit(line):
+        if P.is_credit(line):
             drop.add(i)
-        nxt = idx[k + 1] if k + 1 < len(idx) else None
-        if nxt is not None and words(line) <= SHORT_WORDS and _same(line, lines[nxt]):
-            drop.update((i, nxt))
-    anchors = sorted(drop)
-    for i in anchors:  # one hop out from each credit or doubled caption
-        k = idx.index(i)
-        for j in (idx[k - 1] if k else None, idx[k + 1] if k + 1 < len(idx) else None):
-            if j is None or j in drop:
-                continue
-            if _caption_like(lines[j]) or P.is_byline(lines[j]):
-                drop.add(j)
-    drop.update(_head_bylines(lines, idx))
-    return [line for i, line in enumerate(lines) if i not in drop]
+            anchors.append(k)
+        if k + 1 < len(idx) and _same(line, lines[idx[k + 1]]) and (
+                n_words[k] <= REPEAT_WORDS or idx[k + 1] == i + 1):
+            drop.update((i, idx[k + 1]))  # alt text and caption printed twice
+            anchors += [k, k + 1]
+    for k in sorted(set(anchors)):  # one hop out from each credit or doubled caption
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(idx) and idx[j] not in drop and n_words[j] <= CAPTION_WORDS:
+                line = lines[idx[j]]
+                if not ends_sentence(line) or P.is_byline(line):
+                    drop.add(idx[j])
+    drop.update(_head_bylines(lines, idx, n_words))
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
 
 
 def _same(a: str, b: str) -> bool:
-    return a.casefold() == b.casefold()
+    return len(a) == len(b) and a.casefold() == b.casefold()
 
 
-def _caption_like(line: str) -> bool:
-    return words(line) <= CAPTION_WORDS and not ends_sentence(line)
-
-
-def _head_bylines(lines: list[str], idx: list[int]) -> set[int]:
+def _head_bylines(lines: list[str], idx: list[int], n_words: list[int]) -> set[int]:
     """Bylines and date lines among the first few lines, and "By X" at the very end."""
     found = set()
-    for i in idx[:4]:
+    for k, i in enumerate(idx[:4]):
+        if n_words[k] > 14:
+            break
         if P.is_byline(lines[i]):
             found.add(i)
-        elif words(lines[i]) > 12:
-            break
     for i in idx[-2:]:
         if P.BY_PREFIX.match(lines[i]) and P.is_byline(lines[i]):
             found.add(i)
@@ -175,14 +181,21 @@ def _join(lines: list[str]) -> str:
     return out
 
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spacing that are not a single plain space (so ordinary text is left untouched).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}"
+                     r"|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def normalise_lines(text: str) -> list[str]:
     """Split text into stripped lines: unify newlines, drop invisible characters."""
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    elif "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return [line.strip() for line in text.split("\n")]
 
 
 def clean_text(text: str) -> str:

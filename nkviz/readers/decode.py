@@ -48,11 +48,14 @@ def decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_lenient(data[len(bom):], encoding, with_bom=True))
+    found = _utf16_without_bom(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8
+    if found:
+        return _checked(found)
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    found = (_utf16_without_bom(data) or _declared(data) or _mostly_utf8(data)
+    found = (_declared(data) or _mostly_utf8(data)
              or _korean(data) or _western(data) or _guessed(data))
     if found is None:
         raise InputError("its bytes are not text in any encoding nkviz recognises "
@@ -70,7 +73,8 @@ def _lenient(data: bytes, encoding: str, *, with_bom: bool = False) -> Decoded:
 def _checked(decoded: Decoded) -> Decoded:
     """Reject decodings that are mostly control characters: those are binary files."""
     sample = decoded.text[:8192]
-    if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+    if _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(
+            sample):
         raise InputError("it looks like binary data, not text")
     return decoded
 
@@ -134,12 +138,19 @@ def _korean(data: bytes) -> Decoded | None:
     return decoded if len(syllables) >= 2 and common >= 0.3 * len(syllables) else None
 
 
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
+
+
 def _western(data: bytes) -> Decoded | None:
-    """Windows-1252 for text that is mostly ASCII with a few accents or smart quotes."""
+    """Windows-1252 for Latin-script text: accents and smart quotes stand alone or in
+    pairs between ASCII letters, whereas Cyrillic, Greek or CJK legacy encodings put
+    whole words of high bytes together."""
     if b"\x00" in data:
         return None
-    high = sum(1 for b in data[:20000] if b >= 0x80)
-    if high > max(2, 0.15 * min(len(data), 20000)):
+    sample = data[:20000]
+    high = sum(1 for b in sample if b >= 0x80)
+    in_runs = sum(len(m) for m in _HIGH_RUN.findall(sample))
+    if high > 0.4 * len(sample) or in_runs > 0.05 * high:
         return None
     return _strict(data, "cp1252")
 

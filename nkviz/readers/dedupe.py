@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|"
                        r"yclid|_ga|_gl|ref|ref_src|ref_url|cmpid|ocid|src|source|"
                        r"share|amp|output|s|at_\w+|ito|spm|from)$", re.I)
-_WORDS = re.compile(r"\w+")
+# Punctuation that differs between copies of one text (straight or curly quotes, dashes).
+_PUNCTUATION = {ord(c): " " for c in string.punctuation + "“”‘’„‚«»‹›—–―‐…·•¡¿、。，！？：；（）「」『』《》〈〉【】"}
 
 
 def normalise_url(url: str) -> str:
@@ -42,10 +44,24 @@ def normalise_url(url: str) -> str:
     return host + path + ("?" + urlencode(query) if query else "")
 
 
+def clean_url(url: str) -> str:
+    """The URL as given, without tracking parameters and fragment (for display)."""
+    url = (url or "").strip()
+    if "?" not in url and "#" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING.match(k)]
+    return parts._replace(query=urlencode(query), fragment="").geturl()
+
+
 def text_key(text: str) -> str:
     """A fingerprint of the words of a text (case, punctuation and spacing ignored)."""
-    words = _WORDS.findall(text.casefold())
-    return hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"),
+    words = " ".join(text.casefold().translate(_PUNCTUATION).split())
+    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"),
                            digest_size=16).hexdigest() if words else ""
 
 

@@ -49,6 +49,9 @@ _MAGIC = (
     (b"wOFF", "a font"), (b"wOF2", "a font"), (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"), (b"{\\rtf", "an RTF document (save as text)"),
 )
+_MAGIC_BY_FIRST_BYTE: dict[bytes, list[tuple[bytes, str]]] = {}
+for _magic, _kind in _MAGIC:
+    _MAGIC_BY_FIRST_BYTE.setdefault(_magic[:1], []).append((_magic, _kind))
 _FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(?:rss|feed|RDF)[\s>]", re.I)
 _HTML_SIGN = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>",
                         re.I)
@@ -62,7 +65,7 @@ def binary_kind(data: bytes, ext: str) -> str | None:
     """A container kind (zip, gzip, xlsx, docx) or a description of an unsupported binary
     format, from magic numbers; None for data that may be text."""
     head = data[:16]
-    for magic, kind in _MAGIC:
+    for magic, kind in _MAGIC_BY_FIRST_BYTE.get(head[:1], ()):
         if head.startswith(magic):
             if kind == ZIP and ext in ("xlsx", "xlsm"):
                 return XLSX

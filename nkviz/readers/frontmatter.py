@@ -75,10 +75,10 @@ def _loose(block: str) -> dict:
     meta = {}
     for line in block.split("\n"):
         m = _KEY_LINE.match(line)
-        if m:
+        if m and not line[:1].isspace():
             meta[m.group(1).strip()] = m.group(2).strip().strip("'\"")
-        elif line.strip() and not line.startswith((" ", "\t", "-")):
-            return {}
+        elif line.strip():
+            return {}  # nested or odd YAML: too unclear to read literally
     return meta
 
 

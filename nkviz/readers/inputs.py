@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 MAX_ZIP_MEMBERS = 100_000
@@ -46,14 +47,19 @@ class Source:
 
 
 def stem_of(filename: str) -> str:
-    name = PurePosixPath(filename).name
+    """'dir/a.b.txt' -> 'a.b'; 'x.csv.gz' -> 'x'; '.profile' -> '.profile'."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    return PurePosixPath(name).stem or name
+    stem, dot, _ = name.rpartition(".")
+    return stem if dot and stem else name
 
 
 def ext_of(filename: str) -> str:
-    return PurePosixPath(filename).suffix.lower().lstrip(".")
+    """'a.TXT' -> 'txt'; 'README' -> ''."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, ext = name.rpartition(".")
+    return ext.lower() if dot and stem else ""
 
 
 def is_hidden(name: str) -> bool:
@@ -88,7 +94,12 @@ def walk(path: Path, rejected: Callable[[str, str], None]) -> Iterator[Source]:
         except OSError:
             pass
         sidecar = _sidecar_pairs(siblings + [path.name]).get(path.name)
-        yield _file_source(path, path.parent / sidecar if sidecar else None, rejected)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        yield _file_source(str(path), path.name, size,
+                           str(path.parent / sidecar) if sidecar else None)
     else:
         rejected(str(path), "there is no such file or folder")
 
@@ -112,8 +123,8 @@ def _walk_dir(folder: Path, rejected) -> Iterator[Source]:
                 continue  # a browser's asset folder beside a saved page
             yield from _walk_dir(Path(e.path), rejected)
         elif _is_file(e):
-            sidecar = folder / pairs[e.name] if e.name in pairs else None
-            yield _file_source(Path(e.path), sidecar, rejected)
+            sidecar = os.path.join(folder, pairs[e.name]) if e.name in pairs else None
+            yield _file_source(e.path, e.name, _size(e), sidecar)
 
 
 def _is_file(entry: os.DirEntry) -> bool:
@@ -123,14 +134,22 @@ def _is_file(entry: os.DirEntry) -> bool:
         return False
 
 
-def _file_source(path: Path, sidecar: Path | None, rejected) -> Source:
+def _size(entry: os.DirEntry) -> int:
     try:
-        size = path.stat().st_size
+        return entry.stat().st_size
     except OSError:
-        size = 0
-    return Source(str(path), path.name, size, path.read_bytes,
-                  sidecar.name if sidecar else "",
-                  sidecar.read_bytes if sidecar else None)
+        return 0
+
+
+def _file_source(path: str, filename: str, size: int, sidecar: str | None) -> Source:
+    return Source(path, filename, size, partial(_read, path),
+                  os.path.basename(sidecar) if sidecar else "",
+                  partial(_read, sidecar) if sidecar else None)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb", buffering=0) as f:  # unbuffered: one read of the whole file
+        return f.readall()
 
 
 def zip_sources(name: str, data: bytes, depth: int) -> tuple[list[Source], str]:

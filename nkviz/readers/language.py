@@ -30,11 +30,23 @@ _FUNCTION_WORDS = {
     "pl": {"i", "w", "nie", "na", "się", "jest", "że", "do", "z", "to", "przez"},
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_ANY_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f]")
+_NOT_LATIN = re.compile(r"[\u0370-\u1fff\u3040-\u9fff\uac00-\ud7a3\u3130-\u318f]")
+_LANGS_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _w in _words:
+        _LANGS_OF_WORD[_w] = _LANGS_OF_WORD.get(_w, ()) + (_lang,)
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the dominant language of ``text``, '' when it has no letters."""
     sample = text[:SAMPLE_CHARS]
+    if not _NOT_LATIN.search(sample):  # most reports: skip the script census
+        if not _ANY_LETTER.search(sample):
+            return ""
+        # ASCII letters only: English (other Latin languages need their accents)
+        return _latin_language(sample) if _ACCENTED.search(sample) else "en"
     counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPTS.items()}
     if not any(counts.values()):
         return ""
@@ -49,10 +61,10 @@ def detect_language(text: str) -> str:
 
 
 def _latin_language(sample: str) -> str:
-    words = [w.lower() for w in _WORD.findall(sample[:2000])]
-    if not words:
-        return "en"
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    scores = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in _WORD.findall(sample[:800].lower()):
+        for lang in _LANGS_OF_WORD.get(word, ()):
+            scores[lang] += 1
     best = max(scores, key=scores.get)
     # Another language must clearly beat English: loanwords and names are common.
     if best != "en" and scores[best] >= 3 and scores[best] > 1.5 * scores["en"]:

@@ -45,6 +45,8 @@ class _Unit:
 
 def find_posts(lines: list[str]) -> list[Post] | None:
     """The posts of a listing page, or None when the text is not one."""
+    if not _has_evidence(lines):
+        return None
     units = _units(lines)
     total = sum(len(u.text) for u in units) or 1
     # runs[i]: the longest chain of posts starting at unit i (computed from the end)
@@ -67,6 +69,28 @@ def find_posts(lines: list[str]) -> list[Post] | None:
     return None
 
 
+# Last characters of every truncation marker (P.TRUNCATED) and "Read more" line.
+_MARKER_ENDS = (".", "…", "]", ")", "»", "→", "e", "E", "g", "G", "y", "Y", ">", "›")
+_QUICK_DATE = re.compile(r"\b(?:19|20)\d\d\b|\d{4}[-./]\d{1,2}")
+
+
+def _has_evidence(lines: list[str]) -> bool:
+    """A cheap look for listing evidence before the full analysis (most files have none)."""
+    marked = dated = 0
+    for line in lines:
+        if not line:
+            continue
+        if line.endswith(_MARKER_ENDS) and (P.TRUNCATED.search(line[-40:])
+                                            or _READ_MORE.match(line)):
+            marked += 1
+        elif len(line) < 120 and (_META_START.match(line) or _QUICK_DATE.search(line)):
+            dated += 1
+        if marked >= MIN_POSTS // 2 + 1 or dated >= MIN_POSTS // 2 + 1:
+            return True
+    head = [line for line in lines[:12] if line][:3]
+    return any(_HEADER.match(line) for line in head)
+
+
 def _post_at(units: list[_Unit], i: int) -> tuple[int, int, Post, bool, bool] | None:
     """The post starting at unit i: (start, end, post, truncated, dated), or None."""
     if not units[i].head:
@@ -78,7 +102,7 @@ def _post_at(units: list[_Unit], i: int) -> tuple[int, int, Post, bool, bool] | 
     if j >= len(units) or not _excerpt_for(units[i], units[j]):
         return None
     excerpt = units[j].text
-    truncated = bool(P.TRUNCATED.search(excerpt))
+    truncated = bool(P.TRUNCATED.search(excerpt[-40:]))
     j += 1
     if j < len(units) and units[j].more:
         truncated, j = True, j + 1
@@ -92,7 +116,12 @@ def _excerpt_for(head: _Unit, unit: _Unit) -> bool:
 
 
 def _strip_marker(excerpt: str) -> str:
-    return P.TRUNCATED.sub("", excerpt).rstrip()
+    for _ in range(3):  # "... Read more »" holds several markers
+        stripped = P.TRUNCATED.sub("", excerpt).rstrip()
+        if stripped == excerpt:
+            break
+        excerpt = stripped
+    return excerpt
 
 
 def _units(lines: list[str]) -> list[_Unit]:

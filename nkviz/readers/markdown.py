@@ -33,9 +33,15 @@ _MARKDOWN_SIGNS = re.compile(r"^\s{0,3}#{1,6}\s|\]\([^)]+\)|^\s*[-*+]\s|\*\*\S|^
                              r"|^\s{0,3}```", re.M)
 
 
+_QUICK_SIGNS = re.compile(r"#|\]\(|\*\*|\n[-*+] |\n>|```")
+
+
 def looks_like_markdown(text: str) -> bool:
     """True when a .txt file uses enough Markdown syntax to be worth stripping."""
-    return len(_MARKDOWN_SIGNS.findall(text[:20000])) >= 2
+    head = text[:20000]
+    if not _QUICK_SIGNS.search(head):
+        return False
+    return len(_MARKDOWN_SIGNS.findall(head)) >= 2
 
 
 def to_text(markdown: str) -> str:
@@ -61,6 +67,8 @@ def to_text(markdown: str) -> str:
             out.append("")
             continue
         out.append(_inline(_block(line)))
+        if _LIST.match(line):
+            out.append("")  # list items stay apart, not merged into one run-on sentence
     return "\n".join(out)
 
 

@@ -23,7 +23,9 @@ MONTHS = {
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
 }
-_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Any word of 3-9 letters, checked against MONTHS after matching: much faster for the
+# regex engine than an alternation of every month name.
+_MON = r"(?<![A-Za-z])(?P<mon>[A-Za-z]{3,9})\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 
 # Tried in order on a whole metadata value; the first that matches wins.
@@ -42,6 +44,7 @@ _PATTERNS = [
     # November 2018 / Nov. 2018
     re.compile(r"(?<![\w])" + _MON + r",?\s+(?P<y>\d{4})(?!\d)", re.I),
 ]
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR_ONLY = re.compile(r"\s*(?P<y>\d{4})\s*년?\s*")
 _DIGITS8 = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
@@ -77,8 +80,12 @@ def parse_date(value) -> Published | None:
 
 def search_date(text: str) -> Published | None:
     """The first publication-style date written anywhere in ``text`` (a line, a cell)."""
+    if not _FOUR_DIGITS.search(text):  # every pattern needs a year: skip most lines fast
+        return None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
+            if m.groupdict().get("mon") and m["mon"].lower() not in MONTHS:
+                continue
             found = _from_match(m)
             if found:
                 return found

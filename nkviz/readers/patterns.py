@@ -25,13 +25,23 @@ _CREDIT = re.compile(
     r"|\bgetty\s*images\b|\bshutterstock\b|\balamy\b|\bistock(?:photo)?\b|\bap photo\b"
     r"|\b(?:afp|epa|reuters|yonhap|kcna|xinhua|newsis|news1)\s*(?:photo|via|/|$)"
     r"|\((?:afp|yonhap|reuters|kcna)(?: photo)?\)\s*$|/\s*(?:afp|yonhap|reuters|kcna)\b"
-    r"|\bvia kcna\b|\[사진|사진\s*제공|/\s*연합뉴스\s*$",
+    r"|\bvia kcna\b|\[사진|사진\s*제공|/\s*연합뉴스\s*$|무단\s*전재|재배포\s*금지",
     re.I)
+
+
+# Words one of which every credit line holds: a cheap test before the big pattern, which
+# is slow on long lines (every alternative is tried at every position).
+_CREDIT_WORDS = ("image", "photo", "picture", "pics", "credit", "source:", "sources:",
+                 "courtesy", "illustration", "graphic", "video", "©", "ⓒ", "(c)", "copyright",
+                 "reserved", "getty", "shutterstock", "alamy", "istock", "afp", "epa",
+                 "reuters", "yonhap", "kcna", "xinhua", "newsis", "news1", "ap photo", "사진",
+                 "연합뉴스", "무단", "재배포")
+_CREDIT_HINT = re.compile("|".join(map(re.escape, _CREDIT_WORDS)))
 
 
 def is_credit(line: str) -> bool:
     """An image credit or copyright line (callers check it is short)."""
-    return bool(_CREDIT.search(line))
+    return bool(_CREDIT_HINT.search(line.casefold())) and bool(_CREDIT.search(line))
 
 
 # A name: 2-4 capitalised words or initials, optionally with a particle ("bin", "van").
@@ -40,9 +50,12 @@ _NAME = (r"(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:(?:van|von|de|der|bin|al|da|del)
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 BY_PREFIX = re.compile(r"^(?:by|written by|reported by|posted by|words by|story by|"
                        r"text by|byline)[:\s]+", re.I)
+_ONE_OR_MORE_NAMES = (r"(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:(?:van|von|de|der|bin|al|da|del)"
+                      r"\s+)?(?:[A-Z][\w'’.-]*|[A-Z]\.)){0,3}")
 _BY_LINE = re.compile(
-    rf"^(?:by|written by|reported by|posted by|words by|story by|text by|byline)[:\s]+"
-    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|/–—-].{{0,60}})?$", re.I)
+    r"^(?i:by|written by|reported by|posted by|words by|story by|text by|byline)[:\s]+"
+    rf"{_ONE_OR_MORE_NAMES}(?:\s*(?:,|and|&)\s*{_ONE_OR_MORE_NAMES})*"
+    r"(?:\s*[,|/–—-].{0,60})?$")
 _NAME_OUTLET = re.compile(rf"^{_NAME}\s*[|/–—,]\s*[\w .’'-]{{2,40}}$")
 _KOREAN_BYLINE = re.compile(r"^(?:\(.{1,20}\)\s*)?[가-힣]{2,4}\s*(?:기자|특파원|통신원)"
                             r"(?:\s*[\w.+-]+@[\w.-]+)?\s*=?$")
@@ -53,8 +66,14 @@ city update related photo image share read more breaking exclusive analysis opin
 kim's pyongyang china chinese russia russian us u.s. un world politics economy society
 inside home latest top report reports editorial feature features how why what when where
 who is are was new border army police people's workers' central supreme leader military
+now then that this these those late early mid last next it its all some many most one
 human rights court trade market markets food life culture sports weather day week month
 """.split())
+
+
+# "(서울=연합뉴스) 김철수 기자 = " before a Korean wire story's first sentence.
+KOREAN_WIRE_PREFIX = re.compile(r"^\([가-힣]{1,10}\s*=\s*[^)]{1,20}\)\s*(?:[가-힣]{2,4}\s*"
+                                r"(?:기자|특파원)\s*=\s*)?")
 
 
 def is_byline(line: str) -> bool:
@@ -73,20 +92,23 @@ def _starts_with_non_name(text: str) -> bool:
     return any(w.casefold().strip(".,") in _NOT_NAMES for w in name.split())
 
 
-_BIO = re.compile(
-    r"\bcan be (?:reached|contacted|emailed)\b|\breach (?:him|her|them) at\b"
-    r"|^(?:follow (?:him|her|them) on|contact the author|email the author|about the author)"
+_BIO_PHRASES = ("can be reached", "can be contacted", "can be emailed", "reach him at",
+                "reach her at", "reach them at")
+_BIO_START = re.compile(
+    r"^(?:follow (?:him|her|them) on|contact the author|email the author|about the author)"
     rf"|^{_NAME}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?:reporter|editor|"
     r"editor-in-chief|correspondent|journalist|writer|columnist|contributor|analyst|"
     r"researcher|fellow|intern|producer|author|founder|director|professor|freelancer|"
     r"blogger|photographer)\b"
-    r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^[가-힣]{2,4}\s*(?:기자|특파원)\s*[\w.+-]+@",
+    r"|^[\w.+-]+@[\w-]+\.[\w.]+$|^[가-힣]{2,4}\s*(?:기자|특파원)\s*[\w.+-]+@"
+    r"|^(?:reported|translated|written|edited|produced|compiled)(?: in \w+)? by\b",
     re.I)
 
 
 def is_bio(paragraph: str) -> bool:
     """An author bio or contact line (checked on final paragraphs only)."""
-    return bool(_BIO.search(paragraph))
+    low = paragraph.casefold()
+    return any(p in low for p in _BIO_PHRASES) or bool(_BIO_START.match(paragraph))
 
 
 _TAIL_EXACT = frozenset("""
@@ -106,9 +128,20 @@ _TAIL_PATTERN = re.compile(
     r"|(?:tags?|filed under|categories|topics|keywords)\s*:.*|related\s*:.*)$", re.I)
 
 
+_TAIL_FIRST_WORDS = {w.split()[0] for w in _TAIL_EXACT if w} | {
+    "more", "sign", "subscribe", "tags", "tag", "filed", "categories", "topics", "keywords",
+    "related"}
+_FIRST_WORD = re.compile(r"[\w가-힣]+")
+
+
+def _first_word(line: str) -> str:
+    m = _FIRST_WORD.search(line[:40])
+    return m.group(0).casefold() if m else ""
+
+
 def is_tail_marker(line: str) -> bool:
     """A heading after which a page holds only links, tags or calls to subscribe."""
-    if len(line) > 120:
+    if len(line) > 120 or _first_word(line) not in _TAIL_FIRST_WORDS:
         return False
     key = re.sub(r"[\s:>»›→.!]+$", "", line.strip().casefold()).strip(" :")
     return key in _TAIL_EXACT or bool(_TAIL_PATTERN.match(line.strip()))
@@ -132,12 +165,23 @@ _UI_PATTERN = re.compile(
 _TOKENS = re.compile(r"[\s|·•/,+]+")
 
 
+_UI_FIRST_WORDS = _UI_WORDS | {
+    "home", "news", "main", "previous", "next", "prev", "listen", "print", "email", "follow",
+    "click", "skip", "go", "loading", "advertisement", "continue", "more", "the", "기사",
+    "글자", "입력", "수정", "등록"}
+
+
 def is_ui_line(line: str) -> bool:
     """A line of page furniture: share buttons, breadcrumbs, 'Advertisement', counters."""
     if len(line) > 300:
         return False
+    first = _first_word(line)
+    if first not in _UI_FIRST_WORDS and not first.isdigit() and line[:1] not in "[(….":
+        return False
     if _UI_PATTERN.match(line):
         return True
+    if line.count(" ") > 12:
+        return False
     tokens = [t for t in _TOKENS.split(line.casefold()) if t]
     if not tokens or len(tokens) > 8:
         return False
@@ -155,6 +199,6 @@ def headline_like(line: str, *, allow_period: bool = False) -> bool:
         return False
     if line.endswith("...") or line.endswith("…"):
         return False
-    if _TITLE_END_BAD.search(line) and not (allow_period and line.endswith(".")):
+    if _TITLE_END_BAD.search(line[-1:]) and not (allow_period and line.endswith(".")):
         return False
     return not (LIST_ITEM.match(line) or is_credit(line) or is_ui_line(line))

@@ -14,7 +14,7 @@ from ..ingest_report import ACCEPTED, DUPLICATE, Entry, IngestReport, Problem
 from ..schema import Report
 from . import detect
 from .base import Meta, Options, Parsed, Piece, Rejected, check_text
-from .dedupe import Deduper
+from .dedupe import Deduper, clean_url
 from .dispatch import read_document, read_sidecar
 from .inputs import Source, ext_of, gunzip, stem_of, zip_sources
 from .language import detect_language
@@ -152,7 +152,7 @@ class Session:
         date, precision = published or (None, "unknown")
         return Report(
             report_id=report_id, text=piece.text, title=meta.title,
-            source=source_for(meta.source, meta.url), url=meta.url, published=date,
+            source=source_for(meta.source, meta.url), url=clean_url(meta.url), published=date,
             published_precision=precision,
             language=meta.language or detect_language(piece.text), input=name,
             record=piece.record)

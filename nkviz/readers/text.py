@@ -30,9 +30,11 @@ def read_text(text: str, *, is_markdown: bool, hint: Meta) -> Parsed:
     front, body, problem = frontmatter.split(text)
     if problem:
         parsed.problem("", "bad_metadata", problem)
-    fm_meta, problems = meta_from(front, map_columns(front.keys()))
-    for p in problems:
-        parsed.problem("", "bad_metadata", "front matter: " + p)
+    fm_meta = Meta()
+    if front:
+        fm_meta, problems = meta_from(front, map_columns(front.keys()))
+        for p in problems:
+            parsed.problem("", "bad_metadata", "front matter: " + p)
     if is_markdown or markdown.looks_like_markdown(body):
         body = markdown.to_text(body)
     lines = boilerplate.normalise_lines(body)
@@ -86,6 +88,8 @@ def _fold(text: str) -> str:
 
 
 def _glued(first: str, second: str) -> bool:
+    if not 0 < len(first) - len(second) <= 45:
+        return False
     a, b = _fold(first), _fold(second)
     return a != b and a.endswith(b) and len(a) - len(b) <= 40 and P.headline_like(second)
 
@@ -99,6 +103,8 @@ def _blank_repeats(lines: list[str], title: str, head: list[int]) -> None:
     """Blank the title where it is repeated (or glued to a label) in the first lines."""
     folded = _fold(title)
     for i in head:
+        if not -5 <= len(lines[i]) - len(title) <= 45:
+            continue  # too long or short to be the title, with or without a label
         line = _fold(lines[i])
         if line == folded or (line.endswith(folded) and len(line) - len(folded) <= 40):
             lines[i] = ""
