@@ -43,7 +43,7 @@ def article(rng: random.Random, i: int) -> str:
     if i % 3 == 0:
         parts[1:1] = ["", f"A street in {rng.choice(PLACES)} in 2019", "Photo: Example"]
     if i % 4 == 0:
-        parts.append(f"\nJane Roe is a reporter for Example News. She can be reached at x.")
+        parts.append("\nJane Roe is a reporter for Example News. She can be reached at x.")
     if i % 5 == 0:
         return f"---\ntitle: {title}\npublished: 2019-{1 + i % 12:02d}-{1 + i % 27:02d}\n---\n" \
             + "\n".join(parts[2:])

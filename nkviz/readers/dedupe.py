@@ -17,7 +17,8 @@ _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ig
                        r"yclid|_ga|_gl|ref|ref_src|ref_url|cmpid|ocid|src|source|"
                        r"share|amp|output|s|at_\w+|ito|spm|from)$", re.I)
 # Punctuation that differs between copies of one text (straight or curly quotes, dashes).
-_PUNCTUATION = {ord(c): " " for c in string.punctuation + "“”‘’„‚«»‹›—–―‐…·•¡¿、。，！？：；（）「」『』《》〈〉【】"}
+_PUNCTUATION = {ord(c): " " for c in string.punctuation
+                + "“”‘’„‚«»‹›—–―‐…·•¡¿、。，！？：；（）「」『』《》〈〉【】"}
 
 
 def normalise_url(url: str) -> str:

@@ -144,7 +144,7 @@ def _time_values(doc) -> list[str]:
         value = t.get("datetime") or _text(t)
         hint = " ".join((t.get("itemprop") or "", t.get("class") or "", t.get("pubdate")
                          or "")).lower()
-        (marked if ("publish" in hint or "pubdate" in hint or "date" == hint.strip())
+        (marked if ("publish" in hint or "pubdate" in hint or hint.strip() == "date")
          else plain).append(value)
     return marked + plain[:1]
 

@@ -118,7 +118,7 @@ def _from_number(value: float) -> Published | None:
     if 1e11 <= value < 1e14:  # epoch milliseconds
         value /= 1000
     if 1e8 <= value < 5e9:
-        when = dt.datetime.fromtimestamp(value, tz=dt.timezone.utc)
+        when = dt.datetime.fromtimestamp(value, tz=dt.UTC)
         return _checked(when.year, when.month, when.day)
     return None
 

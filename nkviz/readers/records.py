@@ -84,7 +84,7 @@ def read_json(source: str, opts: Options) -> Parsed:
 
 def read_jsonl(source: str, opts: Options) -> Parsed:
     """Records of a JSON Lines file; a line that is not a JSON object is rejected alone."""
-    records, bad = [], Parsed()
+    records = []
     for number, line in enumerate(source.split("\n"), 1):
         if not line.strip():
             continue
