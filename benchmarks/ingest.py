@@ -1,77 +1,124 @@
 """Loader benchmark: cold ingest, warm reload, and an off-the-shelf alternative.
 
-    python benchmarks/ingest.py [--reports 10000]
+    python benchmarks/ingest.py [--reports 10000] [--alt-reports 1000]
 
-Builds a synthetic corpus (benchmarks/corpus.py) in a temporary folder and prints, for
-each run, reports/s, MB/s and peak memory (tracemalloc, Python allocations):
-  - nkviz cold: readers + full extraction, empty cache, one process (one core);
+Builds a synthetic corpus (benchmarks/corpus.py) in a temporary folder, then runs each
+phase in a fresh Python process on one core and prints reports/s, MB/s and the phase's
+peak memory (peak RSS of that process minus the RSS after imports):
+  - nkviz cold: readers + full extraction (dates, places, agencies, themes, events,
+    accounting) with an empty cache;
   - nkviz warm: the same corpus again, served by the content-hash cache;
-  - dateparser.search.search_dates + geotext over the same texts (no agencies, themes,
-    events or accounting: a lower bound on what general tools cost).
+  - dateparser.search.search_dates + geotext over the same texts (dates and city names
+    only: no agencies, themes, events or accounting), the off-the-shelf alternative.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from corpus import build  # noqa: E402
-
-from nkviz.cache import Store  # noqa: E402
-from nkviz.load import load_paths  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 
-def measure(label: str, fn, n_reports: int, n_bytes: int) -> dict:
-    tracemalloc.start()
-    t0 = time.perf_counter()
-    out = fn()
-    seconds = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    row = {"run": label, "seconds": seconds, "reports_per_s": n_reports / seconds,
-           "mb_per_s": n_bytes / 1e6 / seconds, "peak_mb": peak / 1e6}
-    print(f"{label:34} {seconds:8.2f} s {row['reports_per_s']:9.0f} reports/s "
-          f"{row['mb_per_s']:7.2f} MB/s  peak {row['peak_mb']:7.1f} MB", flush=True)
-    return {"row": row, "out": out}
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def off_the_shelf(paths: list[Path]) -> int:
-    from dateparser.search import search_dates
-    from geotext import GeoText
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    found = 0
-    for p in paths:
-        text = p.read_text(encoding="utf-8").split("---\n", 2)[-1]
-        found += len(search_dates(text, languages=["en"]) or [])
-        found += len(GeoText(text).cities)
-    return found
+
+def phase(name: str, corpus: Path, cache: Path, limit: int | None) -> dict:
+    """Run one phase in this process and return its figures."""
+    paths = sorted(corpus.glob("*.md"))[:limit]
+    if name in ("cold", "warm"):
+        from nkviz.cache import Store
+        from nkviz.geo.gazetteer import Gazetteer
+        from nkviz.load import load_paths
+
+        Gazetteer.default().automaton  # loading shipped data is start-up, not ingest
+        base = _rss_mb()
+        t0 = time.perf_counter()
+        result = load_paths([corpus], store=Store(cache))
+        seconds = time.perf_counter() - t0
+        extra = {"events": len(result.events), "summary": result.ingest.summary()}
+    else:
+        from dateparser.search import search_dates
+        from geotext import GeoText
+
+        search_dates("warm up on 2 November 2018", languages=["en"])
+        base = _rss_mb()
+        t0 = time.perf_counter()
+        found = 0
+        for p in paths:
+            text = p.read_text(encoding="utf-8").split("---\n", 2)[-1]
+            found += len(search_dates(text, languages=["en"]) or [])
+            found += len(GeoText(text).cities)
+        seconds = time.perf_counter() - t0
+        extra = {"findings": found}
+    n_bytes = sum(p.stat().st_size for p in paths)
+    return {"phase": name, "reports": len(paths), "seconds": seconds,
+            "reports_per_s": len(paths) / seconds, "mb_per_s": n_bytes / 1e6 / seconds,
+            "peak_mb": _peak_mb() - base, **extra}
+
+
+def run_phase(name: str, corpus: Path, cache: Path, limit: int | None) -> dict:
+    cmd = [sys.executable, __file__, "--phase", name, "--corpus", str(corpus),
+           "--cache", str(cache)] + (["--limit", str(limit)] if limit else [])
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    out = subprocess.run(["taskset", "-c", "0", *cmd] if _has_taskset() else cmd,
+                         capture_output=True, text=True, check=True, env=env)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _has_taskset() -> bool:
+    return subprocess.run(["which", "taskset"], capture_output=True).returncode == 0
+
+
+LABELS = {"cold": "nkviz cold ingest", "warm": "nkviz warm reload (cache)",
+          "alt": "dateparser.search + geotext"}
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=10_000)
-    ap.add_argument("--alt-reports", type=int, default=None,
-                    help="reports for the off-the-shelf run (default: all; it is slow)")
+    ap.add_argument("--alt-reports", type=int, default=1_000,
+                    help="reports for the off-the-shelf run (it is slow); 0 = all")
+    ap.add_argument("--phase", choices=list(LABELS), help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.phase:
+        print(json.dumps(phase(args.phase, args.corpus, args.cache, args.limit)))
+        return
+    sys.path.insert(0, str(HERE))
+    from corpus import build
+
     with tempfile.TemporaryDirectory() as tmp:
         corpus, cache = Path(tmp) / "corpus", Path(tmp) / "cache"
         paths = build(corpus, args.reports)
         n_bytes = sum(p.stat().st_size for p in paths)
-        print(f"corpus: {len(paths)} reports, {n_bytes / 1e6:.1f} MB")
-        cold = measure("nkviz cold ingest", lambda: load_paths([corpus], store=Store(cache)),
-                       len(paths), n_bytes)
-        print(f"  -> {len(cold['out'].events)} events, {cold['out'].ingest.summary()}")
-        measure("nkviz warm reload (cache)", lambda: load_paths([corpus], store=Store(cache)),
-                len(paths), n_bytes)
-        alt = paths[: args.alt_reports] if args.alt_reports else paths
-        alt_bytes = sum(p.stat().st_size for p in alt)
-        measure("dateparser.search + geotext", lambda: off_the_shelf(alt), len(alt), alt_bytes)
+        print(f"corpus: {len(paths)} synthetic reports, {n_bytes / 1e6:.1f} MB, one core")
+        for name in LABELS:
+            limit = (args.alt_reports or None) if name == "alt" else None
+            r = run_phase(name, corpus, cache, limit)
+            print(f"{LABELS[name]:30} {r['reports']:6d} reports {r['seconds']:7.2f} s "
+                  f"{r['reports_per_s']:8.0f} reports/s {r['mb_per_s']:6.2f} MB/s "
+                  f"peak +{r['peak_mb']:6.1f} MB", flush=True)
+            if "summary" in r and name == "cold":
+                print(f"  {r['events']} events; {r['summary']}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -75,8 +75,8 @@ def extract_all(reports: list[schema.Report], ingest: IngestReport, *, geocoder=
         h = report.content_hash
         events = known.get(h)
         if events is None:
-            events = [asdict(e) for e in extract_events(report, gazetteer=gazetteer,
-                                                        geocoder=geocoder, ingest=ingest)]
+            events = [vars(e).copy() for e in extract_events(report, gazetteer=gazetteer,
+                                                             geocoder=geocoder, ingest=ingest)]
             fresh[h] = events
         rows.extend(events)
         counts[report.report_id] = len(events)

@@ -212,7 +212,7 @@ def empty_frame() -> pd.DataFrame:
 
 def to_frame(events: Iterable[Event | dict]) -> pd.DataFrame:
     """Build the canonical frame from events (dataclasses or dicts with the same keys)."""
-    rows = [asdict(e) if isinstance(e, Event) else e for e in events]
+    rows = [vars(e) if isinstance(e, Event) else e for e in events]  # flat: no deep copy
     df = pd.DataFrame.from_records(rows, columns=list(EVENT_COLUMNS))
     return coerce(df)
 

@@ -31,7 +31,8 @@ _SPEAKER_BEFORE = re.compile(
     r"groups?|organi[sz]ations?|think[- ]tanks?|researchers?|analysts?|partners?)\b"
     r"[^.;:!?]{0,40}?\b(?:in|from)|\b(?:living|based|staying|residing|hiding|now|"
     r"currently)\s+in)\s+(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}$")
-_DIRECTION_BEFORE = re.compile(r"\b(?:from|to|into|towards?|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(r"\b(?:from|to|into|towards?|for|with|against|between)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 _GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
 
 
