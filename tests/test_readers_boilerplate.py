@@ -178,3 +178,17 @@ def test_unwrap_keeps_short_lines_apart():
 def test_unwrap_joins_a_sentence_broken_mid_way():
     assert unwrap(["The order came", "from the county office."]) == \
         "The order came from the county office."
+
+
+def test_korean_article_boilerplate():
+    text = clean_text("\n".join([
+        "강미진 기자", "",
+        "양강도 혜산시의 한 시장 모습", "[사진=데일리NK]", "",
+        "양강도 혜산시에서 최근 휴대전화 단속이 강화됐다고 내부 소식통이 전했다.", "",
+        "소식통은 \"보위부가 밤마다 순찰을 돌고 있다\"고 말했다.", "",
+        "ⓒ 데일리NK, 무단전재 및 재배포 금지", "",
+        "mjkang@example.com", "",
+        "관련기사", "다른 기사 제목 하나",
+    ]))
+    assert text == ("양강도 혜산시에서 최근 휴대전화 단속이 강화됐다고 내부 소식통이 전했다.\n\n"
+                    "소식통은 \"보위부가 밤마다 순찰을 돌고 있다\"고 말했다.")

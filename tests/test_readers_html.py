@@ -143,6 +143,15 @@ def test_furniture_class_on_the_main_wrapper_does_not_lose_the_article():
     assert r.text.startswith("Security officials")
 
 
+@pytest.mark.parametrize("wrapper", ["main-with-sidebar", "layout-sidebar-right"])
+def test_article_inside_a_wrapper_named_like_furniture(wrapper):
+    body = f'<div class="{wrapper}"><article>{PARA * 3}</article></div>'
+    (r,) = read_bytes("p.html", html(body))[0]
+    assert r.text.startswith("Security officials")
+    (r,) = read_bytes("p.html", html(f'<div class="{wrapper}"><div>{PARA * 3}</div></div>'))[0]
+    assert r.text.startswith("Security officials")
+
+
 def test_deeply_nested_html_does_not_crash():
     body = "<div>" * 5000 + PARA + "</div>" * 5000
     reports, ingest = read_bytes("p.html", html(body))

@@ -108,6 +108,11 @@ def test_other_delimiters(sep):
     assert [r.text for r in reports] == [T1, T2]
 
 
+def test_excel_sep_line():
+    reports, _ = read("e.csv", f"sep=;\ntitle;text\nA;{T1}\n")
+    assert reports[0].text == T1 and reports[0].title == "A"
+
+
 def test_tsv_and_csv_without_extension():
     reports, _ = read("e.tsv", f"title\ttext\nA\t{T1}\n")
     assert reports[0].text == T1

@@ -11,6 +11,10 @@ from .decode import decode
 from .fields import map_columns, meta_from
 
 
+# How much longer than its report text a single-report file of each kind may be.
+_MARKUP_FACTOR = {detect.TEXT: 2, detect.MARKDOWN: 2, detect.HTML: 8, detect.MHTML: 12}
+
+
 def read_document(data: bytes, ext: str, opts: Options, hint: Meta) -> Parsed:
     """Pieces of one (non-archive) file. Never raises for bad data."""
     if not data:
@@ -45,6 +49,10 @@ def read_document(data: bytes, ext: str, opts: Options, hint: Meta) -> Parsed:
 def read_text_document(source: str, data: bytes, ext: str, opts: Options,
                        hint: Meta) -> Parsed:
     kind = detect.text_kind(source, ext)
+    limit = opts.max_report_chars * _MARKUP_FACTOR.get(kind, 0)
+    if limit and len(source) > limit:  # one report, far too long: do not parse it at all
+        return Parsed.rejected("too_large", f"holds {len(source):,} characters, more than "
+                                            f"nkviz reads as one report")
     if kind in (detect.TEXT, detect.MARKDOWN):
         return text.read_text(source, is_markdown=kind == detect.MARKDOWN, hint=hint)
     if kind == detect.HTML:

@@ -49,7 +49,9 @@ _BODY_TOKENS = ("articlebody", "article-body", "article_body", "article__body",
                 "body-text", "text-body", "articlebodycontents", "dic_area", "article-text",
                 "single-content", "the-content", "post-entry", "c-article-body",
                 "caas-body", "news_body", "article_txt", "view_con", "cont_view",
-                "news_text", "art_txt", "entry-body", "story__body", "rich-text")
+                "news_text", "art_txt", "entry-body", "story__body", "rich-text",
+                "story-news", "article-view-content-div", "article_view", "news_view",
+                "view_text", "newsct_article", "article-txt", "post-text")
 _SPLIT = re.compile(r"[-_]")
 _WS = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -151,7 +153,9 @@ def find_body(doc):
     known = [el for el in doc.iter() if isinstance(el.tag, str) and el.tag not in SKIP_TAGS
              and any(t in _BODY_TOKENS for t in _tokens(el))]
     for group in (marked, known, list(doc.iter("article")), list(doc.iter("main"))):
-        group = [el for el in group if not _inside_furniture(el)]
+        # Teasers in a sidebar are not the article, but when *every* candidate sits in
+        # "furniture", the furniture guess is wrong (a wrapper class like "with-sidebar").
+        group = [el for el in group if not _inside_furniture(el)] or group
         if group:
             best = max(group, key=_text_length)
             if _text_length(best) >= 200:
@@ -167,12 +171,12 @@ def _text_length(el) -> int:
     return sum(len(p.text_content()) for p in el.iter("p")) or len(el.text_content()) // 3
 
 
-def _densest(doc):
+def _densest(doc, skip_furniture: bool = True):
     """The block whose paragraphs hold the most text (links count for little)."""
     scores: dict = {}
     for p in doc.iter("p", "pre", "td", "blockquote"):
         text_len = len(p.text_content().strip())
-        if text_len < 25 or _inside_furniture(p):
+        if text_len < 25 or (skip_furniture and _inside_furniture(p)):
             continue
         link_len = sum(len(a.text_content()) for a in p.iter("a"))
         score = text_len - 2 * link_len
@@ -183,6 +187,8 @@ def _densest(doc):
             if grand is not None:
                 scores[grand] = scores.get(grand, 0) + score / 2
     if not scores:
+        if skip_furniture:
+            return _densest(doc, skip_furniture=False)
         return doc.find("body") if doc.find("body") is not None else doc
     return max(scores, key=scores.get)
 

@@ -103,10 +103,12 @@ def _text(el) -> str:
 
 def _title(doc, tags: dict, ld: dict, site: str) -> str:
     h1 = next((t for t in (_text(h) for h in doc.iter("h1")) if t), "")
-    for candidate in (ld.get("headline"), tags.get("og:title"), tags.get("twitter:title"),
-                      h1, _text(doc.find(".//title"))):
-        if isinstance(candidate, str) and candidate.strip():
-            return _strip_site(" ".join(candidate.split()), site)
+    candidates = [" ".join(c.split()) for c in (
+        ld.get("headline"), tags.get("og:title"), tags.get("twitter:title"), h1,
+        _text(doc.find(".//title"))) if isinstance(c, str) and c.strip()]
+    for c in candidates:  # a headline cut short ("...") loses to a later, whole one
+        if not c.endswith(("...", "…")) or c is candidates[-1]:
+            return _strip_site(c, site)
     return ""
 
 

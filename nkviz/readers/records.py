@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Mapping
 
@@ -33,12 +34,15 @@ except OverflowError:  # 32-bit platforms
 
 def read_csv(source: str, opts: Options, *, delimiter: str | None = None) -> Parsed:
     """Records of a CSV or TSV text (delimiter guessed from the header line if not given)."""
+    source = source.lstrip("\ufeff")
+    first, _, rest = source.partition("\n")
+    if re.fullmatch(r"sep=(.)\r?", first):  # Excel's "sep=;" line names the delimiter
+        delimiter, source = first[4], rest
     if delimiter is None:
-        header = source.lstrip("\ufeff").split("\n", 1)[0]
+        header = source.split("\n", 1)[0]
         delimiter = max(DELIMITERS, key=header.count) if any(
             d in header for d in DELIMITERS) else ","
-    reader = csv.reader(io.StringIO(source.lstrip("\ufeff"), newline=""),
-                        delimiter=delimiter)
+    reader = csv.reader(io.StringIO(source, newline=""), delimiter=delimiter)
     try:
         rows = [row for row in reader if row]  # a truly blank line is not a record
     except csv.Error as err:
