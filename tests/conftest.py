@@ -59,3 +59,15 @@ def make_events(n: int = 40, seed: int = 3) -> "schema.pd.DataFrame":
 @pytest.fixture
 def events():
     return make_events()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print extraction precision/recall on the labelled sets after every run."""
+    if not any(i.nodeid.startswith("tests/test_evaluate.py")
+               for i in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])):
+        return
+    from nkviz.evaluate import evaluate_file, format_scores
+
+    for name in ("labelled.yaml", "labelled_holdout.yaml"):
+        terminalreporter.write_sep("-", f"extraction scores: tests/data/{name}")
+        terminalreporter.write_line(format_scores(evaluate_file(REPO / "tests" / "data" / name)))

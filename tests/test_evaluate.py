@@ -1,0 +1,51 @@
+"""Extraction quality on the hand-labelled set, with floors that only ever go up.
+
+The scores are printed at the end of every test run (see conftest.py). When a change
+raises a score, raise its floor in tests/data/labelled_floors.json in the same commit;
+never lower one: a drop is a regression to fix.
+"""
+
+import json
+
+import pytest
+
+from nkviz.evaluate import FIELDS, evaluate, load_labelled
+
+from conftest import REPO
+
+DATA = REPO / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
+def scores():
+    return evaluate(load_labelled(DATA / "labelled.yaml"))
+
+
+FLOORS = json.loads((DATA / "labelled_floors.json").read_text())
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("measure", ["precision", "recall"])
+def test_scores_stay_above_their_floors(scores, field, measure):
+    floor = FLOORS[field][measure]
+    got = scores["fields"][field][measure]
+    assert got >= floor, f"{field} {measure} fell to {got} (floor {floor})"
+
+
+def test_floors_cover_every_field():
+    assert set(FLOORS) == set(FIELDS)
+
+
+def test_scorer_counts_a_perfect_answer_as_perfect():
+    item = {"id": "x", "published": "2020-05-10", "text": "Police in Musan detained five "
+            "traders on May 2.", "events": []}
+    from nkviz.evaluate import gold_sets, predicted_sets, report_of
+    from nkviz.extract.events import extract_events
+
+    events = extract_events(report_of(item))
+    item["events"] = [{"date": "2020-05-02", "admin1": "North Hamgyong",
+                       "country": "North Korea", "agencies": list(events[0].agencies),
+                       "themes": list(events[0].themes)}]
+    result = evaluate([item])
+    assert all(s["f1"] == 1.0 for s in result["fields"].values())
+    assert gold_sets(item)["admin1"] == predicted_sets(events, gold_sets(item))["admin1"]

@@ -1,0 +1,119 @@
+"""Event assembly: which sentences become events, and where and when they happen."""
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nkviz.extract.events import extract_events
+from nkviz.schema import Report
+
+PUB = dt.date(2020, 5, 10)
+
+
+def events_of(text, published=PUB, precision="day", title=""):
+    report = Report("r", text, title=title, published=published,
+                    published_precision=precision if published else "unknown")
+    return extract_events(report)
+
+
+# (text, expected list of (admin1, country) per event)
+WHERE = [
+    ("A source in Dandong, China, said state security agents in Sinuiju arrested two "
+     "traders on May 3.", [("North Pyongan", "North Korea")]),
+    ("Pyongyang has ordered police in Chongjin to search homes for foreign films.",
+     [("North Hamgyong", "North Korea")]),
+    ("Police in Pyongyang detained a dozen street vendors on May 2.",
+     [("Pyongyang", "North Korea")]),
+    ("North Korean workers at a seafood plant in Dandong went on strike last week over "
+     "unpaid wages.", [("", "China")]),
+    ("A defector living in Seoul said bowibu agents in Hyesan arrested her brother on May 1.",
+     [("Ryanggang", "North Korea")]),
+    ("Smuggled goods coming in from China were seized in Manpo on May 4.",
+     [("Chagang", "North Korea")]),
+    ("Border guards in Onsong caught two people crossing the Tumen on May 2. In a separate "
+     "case, police in Haeju arrested a man on May 6 for selling South Korean films.",
+     [("North Hamgyong", "North Korea"), ("South Hwanghae", "North Korea")]),
+    ("State security agents searched homes across North Pyongan Province in early May.",
+     [("North Pyongan", "North Korea")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHERE)
+def test_where_events_happen(text, expected):
+    got = [(e.admin1, e.country) for e in events_of(text)]
+    assert got == expected
+
+
+def test_province_level_events_get_no_point():
+    (e,) = events_of("Police across Ryanggang Province arrested dozens of smugglers on May 5.")
+    assert e.geo_precision == "province" and e.admin1 == "Ryanggang"
+    assert e.lat is None and e.lon is None
+
+
+def test_place_level_events_get_a_point_and_border_distance():
+    (e,) = events_of("Border guards in Hoeryong shot a man crossing the river on May 2.")
+    assert e.geo_precision == "place" and e.place == "Hoeryong"
+    assert 42 < e.lat < 43 and e.border_region
+    assert e.border_km is not None and e.border_km < 20
+
+
+@pytest.mark.parametrize("text", [
+    "Sanctions alone will never change the regime's behaviour.",
+    "Kim Jong Un ordered a crackdown on defections after taking power in 2011.",
+    "Defectors have long said that bribes decide everything in the border towns.",
+])
+def test_commentary_and_background_give_no_event(text):
+    assert events_of(text) == []
+
+
+def test_continuation_sentences_lend_agency_and_date():
+    text = ("Three women were arrested in Hyesan for selling Chinese phones. "
+            "The local bowibu, which is holding them, took them in on May 2.")
+    (e,) = events_of(text)
+    assert "Ministry of State Security" in e.agencies
+    assert e.date == dt.date(2020, 5, 2)
+    assert "bowibu" in e.evidence
+
+
+def test_when_the_source_spoke_is_not_when_it_happened():
+    (e,) = events_of("Police in Musan detained five traders, a source said on Monday.")
+    assert e.date_basis == "published" and e.date == PUB
+
+
+def test_no_date_is_invented_without_publication_date():
+    (e,) = events_of("Police in Musan detained five traders on May 2.", published=None)
+    assert e.date is None and e.date_precision == "unknown" and e.date_basis == "unknown"
+
+
+def test_undated_event_takes_the_publication_period():
+    (e,) = events_of("Police in Musan detained five traders.", dt.date(2020, 5, 1), "month")
+    assert (e.date, e.date_end) == (dt.date(2020, 5, 1), dt.date(2020, 5, 31))
+    assert e.date_precision == "month" and e.date_basis == "published"
+
+
+def test_title_enriches_the_lead_event():
+    (e,) = events_of("Residents of Hyesan were told to attend on May 3.",
+                     title="Public execution held in Hyesan")
+    assert "punishment_execution" in e.themes
+    assert e.admin1 == "Ryanggang"
+
+
+def test_events_keep_their_cues():
+    (e,) = events_of("State security agents in Hoeryong arrested two brokers on May 3.")
+    assert len(e.themes) == len(e.theme_cues) and len(e.agencies) == len(e.agency_cues)
+    assert e.date_text == "May 3" and e.place_text == "Hoeryong"
+    for cue in (*e.theme_cues, *e.agency_cues):
+        assert cue in e.evidence
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.sampled_from([None, dt.date(2016, 2, 29)]))
+def test_arbitrary_text_never_raises_and_stays_consistent(text, published):
+    for e in events_of(text, published=published):
+        assert text[e.evidence_start:e.evidence_end]
+        if e.date is not None:
+            assert dt.date(1945, 1, 1) <= e.date <= e.date_end <= dt.date(2030, 12, 31)
+        assert e.lat is None or not math.isnan(e.lat)
