@@ -44,6 +44,14 @@ def test_listing_splits_into_posts(sep):
     assert not reports[1].text.endswith("[…]")
 
 
+def test_posts_take_the_listing_outlet_but_not_its_url_or_date():
+    text = "---\nurl: https://freekorea.us/category/border/\ndate: 2021-05-01\n---\n" + listing()
+    reports, _ = read_bytes("border.txt", text.encode())
+    assert len(reports) == 4
+    assert all(r.source == "One Free Korea" and r.url == "" and r.published is None
+               for r in reports)
+
+
 def test_truncated_excerpts_are_enough_without_a_header():
     posts = find_posts(normalise_lines(listing(header="")))
     assert posts and len(posts) == 4

@@ -201,3 +201,10 @@ def test_captions_fixture_loses_every_kind_of_boilerplate():
         assert gone not in r.text
     assert r.text.startswith("Army units stationed near the river")
     assert r.text.endswith("in past years.")
+
+
+def test_sidecar_of_a_file_given_by_name(tmp_path):
+    (tmp_path / "onsong.txt").write_text(BODY)
+    (tmp_path / "onsong.json").write_text('{"source": "rfa"}')
+    reports, ingest = read_paths([tmp_path / "onsong.txt"])
+    assert reports[0].source == "Radio Free Asia" and len(ingest.entries) == 1

@@ -88,18 +88,17 @@ def walk(path: Path, rejected: Callable[[str, str], None]) -> Iterator[Source]:
     if path.is_dir():
         yield from _walk_dir(path, rejected)
     elif path.exists():
-        siblings = []
-        try:
-            siblings = [p.name for p in path.parent.iterdir()] if path.suffix != ".json" else []
-        except OSError:
-            pass
-        sidecar = _sidecar_pairs(siblings + [path.name]).get(path.name)
+        sidecar = None
+        if path.suffix.lower() != ".json":  # look for its sidecar without listing the folder
+            for candidate in (path.with_name(path.name + ".json"), path.with_suffix(".json")):
+                if candidate.is_file():
+                    sidecar = str(candidate)
+                    break
         try:
             size = path.stat().st_size
         except OSError:
             size = 0
-        yield _file_source(str(path), path.name, size,
-                           str(path.parent / sidecar) if sidecar else None)
+        yield _file_source(str(path), path.name, size, sidecar)
     else:
         rejected(str(path), "there is no such file or folder")
 

@@ -16,6 +16,7 @@ from . import patterns as P
 from .base import Meta, Parsed, Piece
 from .fields import map_columns, meta_from
 from .metadata import Published, search_date
+from .outlets import outlet_from_url
 
 _DATE_LABEL = re.compile(r"^(?:published|posted|date|dated|first published|updated|"
                          r"last updated|modified|입력|등록|게재|작성|발행|수정)\b", re.I)
@@ -41,8 +42,10 @@ def read_text(text: str, *, is_markdown: bool, hint: Meta) -> Parsed:
     known = hint.over(fm_meta)
     posts = None if known.title else listing.find_posts(lines)
     if posts:
+        page_source = known.source or outlet_from_url(known.url)  # the listing's outlet
         for n, post in enumerate(posts, 1):
-            meta = Meta(title=post.title, published=post.published)
+            meta = Meta(title=post.title, published=post.published, source=page_source,
+                        language=known.language)
             parsed.items.append(Piece(post.text, meta, f"post {n}", n))
         return parsed
     title, lines = take_title(lines, known.title)
