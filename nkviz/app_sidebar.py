@@ -25,9 +25,14 @@ NOTICED_KEY = "_nkviz_noticed"
 
 def choices_for(data) -> Choices:
     """What the sidebar offers: the vocabulary, the data's outlets and its years."""
-    dates = data.events[COL.DATE].dropna()
+    return _choices(data.token, _events=data.events)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _choices(token: str, *, _events) -> Choices:
+    dates = _events[COL.DATE].dropna()
     years = (int(dates.min().year), int(dates.max().year)) if len(dates) else None
-    sources = tuple(sorted(s for s in data.events[COL.SOURCE].unique() if s))
+    sources = tuple(sorted(s for s in _events[COL.SOURCE].unique() if s))
     return Choices(sources=sources, years=years)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .. import aggregate, vocab
 from . import style
@@ -22,23 +21,22 @@ def counts_bar(events: pd.DataFrame, *, by: str = "agency", top: int = 15,
                colour: str = style.CATEGORICAL[0]) -> go.Figure:
     """Horizontal bars of events per agency/theme/province/source, largest on top."""
     counts = aggregate.counts_by(events, by)
-    named = counts[[not str(v).startswith("(") for v in counts.index]].head(top)
-    none = counts[[str(v).startswith("(") for v in counts.index]]
-    counts = pd.concat([named, none])
+    none = np.array([str(v).startswith("(") for v in counts.index], dtype=bool)
+    counts = pd.concat([counts[~none].head(top), counts[none]])
     labels = [aggregate.label(by, v) for v in counts.index]
-    fig = go.Figure(go.Bar(
-        x=counts.to_numpy(), y=[style.hover_escape(x, 45) for x in labels], orientation="h",
-        marker_color=[style.GREY if str(v).startswith("(") else colour for v in counts.index],
+    data = [dict(
+        type="bar", x=counts.to_numpy(), y=[style.hover_escape(x, 45) for x in labels],
+        orientation="h",
+        marker=dict(color=[style.GREY if str(v).startswith("(") else colour for v in counts.index]),
         customdata=np.array(counts.index, dtype=object), text=counts.map("{:,}".format).to_numpy(),
         textposition="outside", textangle=0, cliponaxis=False,
         hovertemplate="%{y}<br>%{x:,} events<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    top = float(counts.max()) if len(counts) else 1.0
-    fig.update_xaxes(title_text="events", range=[0, top * 1.15])
-    style.base_layout(fig, height=max(220, 60 + BAR_HEIGHT * len(counts)), legend=False)
-    fig.update_layout(clickmode="event+select", dragmode=False)
-    return fig
+    )]
+    most = float(counts.max()) if len(counts) else 1.0
+    layout = dict(yaxis=dict(autorange="reversed", automargin=True),
+                  xaxis=dict(title=dict(text="events"), range=[0, most * 1.15]),
+                  clickmode="event+select", dragmode=False)
+    return style.figure(data, layout, height=max(220, 60 + BAR_HEIGHT * len(counts)), legend=False)
 
 
 def agency_counts(events: pd.DataFrame, *, top: int = 15) -> go.Figure:
@@ -55,24 +53,18 @@ def agency_theme_heatmap(events: pd.DataFrame, *, top_agencies: int = 10,
     table = aggregate.crosstab(events, "agency", "theme", top_rows=top_agencies,
                                top_cols=top_themes)
     if table.empty:
-        return _empty_heatmap()
+        return style.figure([dict(type="heatmap", z=[[]])], height=240, legend=False)
     x = [style.hover_escape(aggregate.label("theme", c)) for c in table.columns]
     y = [style.hover_escape(r) for r in table.index]
-    fig = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=x, y=y, colorscale=style.sequential_scale(), xgap=1, ygap=1,
-        texttemplate="%{z:,}", textfont=dict(size=style.FONT_SIZE - 3),
-        customdata=np.array([[(r, c) for c in table.columns] for r in table.index], dtype=object),
+    data = [dict(
+        type="heatmap", z=table.to_numpy(), x=x, y=y, colorscale=style.sequential_scale(),
+        xgap=1, ygap=1, texttemplate="%{z:,}", textfont=dict(size=style.FONT_SIZE - 3),
         hovertemplate="%{y}<br>%{x}<br>%{z:,} events<extra></extra>",
         colorbar=dict(title=dict(text="events"), thickness=12),
-    ))
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(tickangle=-35, automargin=True)
-    style.base_layout(fig, height=max(320, 140 + 34 * len(y)), legend=False)
-    return fig
-
-
-def _empty_heatmap() -> go.Figure:
-    return style.base_layout(go.Figure(go.Heatmap(z=[[]])), height=240, legend=False)
+    )]
+    layout = dict(yaxis=dict(autorange="reversed", automargin=True),
+                  xaxis=dict(tickangle=-35, automargin=True))
+    return style.figure(data, layout, height=max(320, 140 + 34 * len(y)), legend=False)
 
 
 def theme_small_multiples(events: pd.DataFrame, *, granularity: str = "year", top: int = 8,
@@ -80,33 +72,52 @@ def theme_small_multiples(events: pd.DataFrame, *, granularity: str = "year", to
     """One small area chart per theme (the ``top`` most frequent), events per period.
 
     Each panel has its own y scale so that rare themes still show their shape; panel titles
-    give the total.
+    give the total. The grid of axes is laid out here rather than with ``make_subplots``
+    (which alone costs plotly a third of the rerun budget).
     """
     counts = aggregate.counts_by_period(events, granularity, by="theme", top=top).table
     totals = counts.groupby("value")["events"].sum()
     themes = sorted((t for t in totals.index if t != aggregate.OTHER and not t.startswith("(")),
                     key=lambda t: (-totals[t], t))[:top]
     if not themes:
-        return style.base_layout(go.Figure(), height=240, legend=False)
+        return style.figure([], height=240, legend=False)
+    columns = min(columns, len(themes))
     rows = -(-len(themes) // columns)
-    titles = [style.hover_escape(f"{aggregate.label('theme', t)} ({totals[t]:,})") for t in themes]
-    fig = make_subplots(rows=rows, cols=min(columns, len(themes)), shared_xaxes=True,
-                        subplot_titles=titles, vertical_spacing=0.16 / rows + 0.06,
-                        horizontal_spacing=0.05)
     periods = pd.Index(sorted(counts["period"].unique()))
     colour = style.colours(themes)
+    data, layout = [], {"annotations": []}
     for i, t in enumerate(themes):
         series = counts[counts["value"] == t].set_index("period")["events"].reindex(periods, fill_value=0)
-        fig.add_trace(go.Scatter(
-            x=series.index, y=series.to_numpy(), mode="lines", fill="tozeroy",
-            line=dict(color=colour[t], width=2), name=titles[i], customdata=np.full(len(series), t),
-            hovertemplate=f"{titles[i]}<br>%{{x|%Y}}: %{{y:,}} events<extra></extra>"),
-            row=i // columns + 1, col=i % columns + 1)
-    fig.update_yaxes(rangemode="tozero", nticks=3)
-    fig.update_annotations(font_size=style.FONT_SIZE - 1)
-    style.base_layout(fig, height=60 + 190 * rows, legend=False)
-    fig.update_layout(margin=dict(t=40))
-    return fig
+        title = style.hover_escape(f"{aggregate.label('theme', t)} ({totals[t]:,})")
+        n = "" if i == 0 else str(i + 1)
+        x0, x1, y0, y1 = _cell(i, rows, columns)
+        data.append(dict(
+            type="scatter", x=series.index.to_numpy(), y=series.to_numpy(), mode="lines",
+            fill="tozeroy", line=dict(color=colour[t], width=2), name=title, xaxis=f"x{n}",
+            yaxis=f"y{n}", customdata=np.full(len(series), t, dtype=object),
+            hovertemplate=f"{title}<br>%{{x|%Y}}: %{{y:,}} events<extra></extra>"))
+        bottom = i + columns >= len(themes)  # dates under the lowest panel of each column
+        layout[f"xaxis{n}"] = style.merge(style.AXIS, dict(domain=[x0, x1], anchor=f"y{n}",
+                                                           type="date", showticklabels=bottom))
+        layout[f"yaxis{n}"] = style.merge(style.AXIS, dict(domain=[y0, y1], anchor=f"x{n}",
+                                                           rangemode="tozero", nticks=3))
+        layout["annotations"].append(dict(
+            text=title, x=(x0 + x1) / 2, y=y1, xref="paper", yref="paper", xanchor="center",
+            yanchor="bottom", showarrow=False, font=dict(size=style.FONT_SIZE - 1)))
+    layout["margin"] = dict(t=40)
+    return style.figure(data, layout, height=60 + 190 * rows, legend=False)
+
+
+def _cell(i: int, rows: int, columns: int, hgap: float = 0.05) -> tuple[float, float, float, float]:
+    """Paper coordinates (x0, x1, y0, y1) of panel ``i`` in a rows x columns grid."""
+    vgap = 0.16 / rows + 0.06
+    w = (1 - hgap * (columns - 1)) / columns
+    h = (1 - vgap * (rows - 1)) / rows
+    r, c = divmod(i, columns)
+    x0 = c * (w + hgap)
+    y1 = 1 - r * (h + vgap)
+    clip = lambda v: round(min(max(v, 0.0), 1.0), 6)  # noqa: E731 - float dust leaves [0, 1]
+    return clip(x0), clip(x0 + w), clip(y1 - h), clip(y1)
 
 
 def agency_share_by_province(events: pd.DataFrame, *, top: int = 6) -> go.Figure:
@@ -131,16 +142,14 @@ def agency_share_by_province(events: pd.DataFrame, *, top: int = 6) -> go.Figure
     border = set(vocab.border_provinces())
     y = [f"◆ {p}" if p in border else p for p in table.index]
     colour = style.colours(list(table.columns))
-    fig = go.Figure()
-    for agency in table.columns:
-        fig.add_bar(
-            x=share[agency].to_numpy(), y=y, orientation="h", name=style.hover_escape(agency),
-            marker_color=colour[agency], customdata=np.stack(
-                [table.index.to_numpy(dtype=object), table[agency].to_numpy()], axis=1),
-            hovertemplate=(f"%{{customdata[0]}}<br>{style.hover_escape(agency)}: "
-                           "%{x:.0%} (%{customdata[1]:,} events)<extra></extra>"))
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(tickformat=".0%", range=[0, 1], title_text="share of agency mentions")
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    style.base_layout(fig, height=max(260, 110 + BAR_HEIGHT * len(y)))
-    return fig
+    data = [dict(
+        type="bar", x=share[agency].to_numpy(), y=y, orientation="h", name=style.hover_escape(agency),
+        marker=dict(color=colour[agency]),
+        customdata=np.stack([table.index.to_numpy(dtype=object), table[agency].to_numpy()], axis=1),
+        hovertemplate=(f"%{{customdata[0]}}<br>{style.hover_escape(agency)}: "
+                       "%{x:.0%} (%{customdata[1]:,} events)<extra></extra>"))
+        for agency in table.columns]
+    layout = dict(barmode="stack", xaxis=dict(tickformat=".0%", range=[0, 1],
+                                              title=dict(text="share of agency mentions")),
+                  yaxis=dict(autorange="reversed", automargin=True))
+    return style.figure(data, layout, height=max(260, 110 + BAR_HEIGHT * len(y)))

@@ -10,6 +10,8 @@ click can be told apart (``curve_number`` of a selection).
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -38,43 +40,61 @@ def province_map(events: pd.DataFrame, *, measure: str = "events", places: bool 
     """
     if measure not in MEASURES:
         raise ConfigError(f"unknown map measure {measure!r}; choose one of {', '.join(MEASURES)}")
-    geojson = geojson if geojson is not None else provinces_geojson()
+    geojson = geojson if geojson is not None else _provinces()
     context = context if context is not None else context_geojson()
     summary = aggregate.province_summary(events)
     drawn = {f.get("id") for f in geojson.get("features", [])}
     summary = summary.loc[[p for p in summary.index if p in drawn]]
-    fig = go.Figure()
-    fig.add_trace(_provinces_trace(summary, measure, geojson, set(selected)))
+    data = [_provinces_trace(summary, measure, geojson, set(selected))]
     curves = {"provinces": [0], "places": [], "lines": []}
     for trace in _context_traces(context):
-        curves["lines"].append(len(fig.data))
-        fig.add_trace(trace)
+        curves["lines"].append(len(data))
+        data.append(trace)
     if places:
         for trace in _place_traces(aggregate.place_summary(events)):
-            curves["places"].append(len(fig.data))
-            fig.add_trace(trace)
-    fig.update_layout(
+            curves["places"].append(len(data))
+            data.append(trace)
+    layout = dict(
         map=dict(style=DARK_STYLE if dark else "white-bg", center=CENTER, zoom=zoom),
-        meta={"curves": curves, "note": _note(events)},
+        meta={"curves": curves, "note": _note(events)}, dragmode="pan",
+        legend=dict(y=0.01, yanchor="bottom", x=0.01,
+                    bgcolor="rgba(14,17,23,0.7)" if dark else "rgba(255,255,255,0.7)"),
+        margin=dict(l=0, r=0, t=style.TOP_MARGIN, b=0),
     )
-    style.base_layout(fig, height=height)
-    fig.update_layout(legend=dict(y=0.01, yanchor="bottom", x=0.01, bgcolor="rgba(255,255,255,0.7)"
-                                  if not dark else "rgba(14,17,23,0.7)"),
-                      margin=dict(l=0, r=0, t=style.TOP_MARGIN, b=0), dragmode="pan")
-    return fig
+    return style.figure(data, layout, height=height)
 
 
-def _provinces_trace(summary: pd.DataFrame, measure: str, geojson: dict, selected: set) -> go.Choroplethmap:
+@cache
+def _provinces() -> dict:
+    """The shipped province faces with each ring as a numpy array.
+
+    Plotly deep-copies a figure's GeoJSON when it builds the figure; thousands of little
+    coordinate lists make that the slowest step of the map, arrays copy at once. The JSON
+    sent to the browser is the same.
+    """
+    gj = provinces_geojson()
+    for f in gj["features"]:
+        geom = f["geometry"]
+        if geom["type"] == "Polygon":
+            geom["coordinates"] = [np.asarray(ring, dtype=float) for ring in geom["coordinates"]]
+        elif geom["type"] == "MultiPolygon":
+            geom["coordinates"] = [[np.asarray(ring, dtype=float) for ring in poly]
+                                   for poly in geom["coordinates"]]
+    return gj
+
+
+def _provinces_trace(summary: pd.DataFrame, measure: str, geojson: dict, selected: set) -> dict:
     value = summary["events"] if measure == "events" else summary["per_100k"].round(1)
     border = summary["border"].to_numpy()
     chosen = summary.index.isin(list(selected))
     hover = [_province_hover(name, row) for name, row in summary.iterrows()]
-    return go.Choroplethmap(
-        geojson=geojson, locations=summary.index.to_list(), featureidkey="id",
+    return dict(
+        type="choroplethmap", geojson=geojson, locations=summary.index.to_list(), featureidkey="id",
         z=value.to_numpy(), zmin=0, zmax=max(float(value.max() if len(value) else 0), 1.0),
-        colorscale=style.sequential_scale(), marker_opacity=0.85,
-        marker_line_width=np.where(chosen, 4.0, np.where(border, 2.2, 0.8)),
-        marker_line_color=np.where(chosen | border, style.HIGHLIGHT, style.NEUTRAL_LINE).tolist(),
+        colorscale=style.sequential_scale(),
+        marker=dict(opacity=0.85, line=dict(
+            width=np.where(chosen, 4.0, np.where(border, 2.2, 0.8)),
+            color=np.where(chosen | border, style.HIGHLIGHT, style.NEUTRAL_LINE).tolist())),
         text=hover, hovertemplate="%{text}<extra></extra>", name="provinces", showlegend=False,
         colorbar=dict(title=dict(text=MEASURES[measure].replace(" per ", "<br>per ")),
                       thickness=12, len=0.4, y=0.98, yanchor="top", x=0.01, xanchor="left"),
@@ -96,7 +116,7 @@ def _province_hover(name: str, row: pd.Series) -> str:
     return "<br>".join(style.wrap(line, 70) for line in lines)
 
 
-def _context_traces(context: dict) -> list[go.Scattermap]:
+def _context_traces(context: dict) -> list[dict]:
     """China/Russia border thick and vermillion; South Korea border and coast thin grey."""
     groups: dict[str, tuple[list, list]] = {}
     for f in context.get("features", []):
@@ -105,8 +125,8 @@ def _context_traces(context: dict) -> list[go.Scattermap]:
                else "south_korea" if props.get("neighbour") == "South Korea" else "coast")
         lons, lats = groups.setdefault(key, ([], []))
         for line in _lines(f.get("geometry") or {}):
-            lons.extend([p[0] for p in line] + [None])
-            lats.extend([p[1] for p in line] + [None])
+            lons.extend([p[0] for p in line] + [np.nan])
+            lats.extend([p[1] for p in line] + [np.nan])
     look = {"coast": ("coastline", style.NEUTRAL_LINE, 0.8, False),
             "south_korea": ("border with South Korea", style.NEUTRAL_LINE, 1.6, False),
             "china_russia": ("border with China and Russia", style.HIGHLIGHT, 3.5, True)}
@@ -114,10 +134,10 @@ def _context_traces(context: dict) -> list[go.Scattermap]:
     for key in ("coast", "south_korea", "china_russia"):
         if key in groups:
             name, colour, width, legend = look[key]
-            lons, lats = groups[key]
-            traces.append(go.Scattermap(lon=lons, lat=lats, mode="lines", name=name,
-                                        line=dict(color=colour, width=width), hoverinfo="skip",
-                                        showlegend=legend))
+            lons, lats = (np.array(v, dtype=float) for v in groups[key])  # NaN: a gap
+            traces.append(dict(type="scattermap", lon=lons, lat=lats, mode="lines", name=name,
+                               line=dict(color=colour, width=width), hoverinfo="skip",
+                               showlegend=legend))
     return traces
 
 
@@ -129,7 +149,7 @@ def _lines(geometry: dict) -> list[list]:
     return []
 
 
-def _place_traces(places: pd.DataFrame) -> list[go.Scattermap]:
+def _place_traces(places: pd.DataFrame) -> list[dict]:
     """Places in North Korea and abroad, area proportional to their event count."""
     if places.empty:
         return []
@@ -141,9 +161,10 @@ def _place_traces(places: pd.DataFrame) -> list[go.Scattermap]:
         part = places.loc[mask]
         if part.empty:
             continue
-        traces.append(go.Scattermap(
-            lon=part[COL.LON].round(4), lat=part[COL.LAT].round(4), mode="markers", name=name,
-            marker=dict(size=size[mask].round(1), color=colour, opacity=0.75),
+        traces.append(dict(
+            type="scattermap", lon=part[COL.LON].round(4).to_numpy(),
+            lat=part[COL.LAT].round(4).to_numpy(), mode="markers", name=name,
+            marker=dict(size=size[mask].round(1).to_numpy(), color=colour, opacity=0.75),
             customdata=part[COL.PLACE].to_numpy(dtype=object),
             text=[_place_hover(r) for r in part.itertuples(index=False)],
             hovertemplate="%{text}<extra></extra>"))

@@ -30,15 +30,13 @@ def precision_mix(events: pd.DataFrame) -> go.Figure:
     table = table.reindex(index=list(DATE_PRECISIONS), columns=list(GEO_PRECISIONS), fill_value=0)
     total = max(int(table.to_numpy().sum()), 1)
     text = [[f"{v:,}<br>{v / total:.0%}" for v in row] for row in table.to_numpy()]
-    fig = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=[f"geo: {g}" for g in GEO_PRECISIONS],
+    data = [dict(
+        type="heatmap", z=table.to_numpy(), x=[f"geo: {g}" for g in GEO_PRECISIONS],
         y=[f"date: {d}" for d in DATE_PRECISIONS], text=text, texttemplate="%{text}",
         colorscale=style.sequential_scale(), xgap=2, ygap=2, showscale=False,
         hovertemplate="%{y}, %{x}<br>%{z:,} events<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed")
-    style.base_layout(fig, height=320, legend=False)
-    return fig
+    )]
+    return style.figure(data, dict(yaxis=dict(autorange="reversed")), height=320, legend=False)
 
 
 def precision_by_source(events: pd.DataFrame, *, kind: str = "date", top: int = 12) -> go.Figure:
@@ -48,22 +46,20 @@ def precision_by_source(events: pd.DataFrame, *, kind: str = "date", top: int = 
     table = aggregate.crosstab(events, "source", KIND_COLUMN[kind])
     codes = list(PRECISION_COLOURS[kind])
     table = table.reindex(columns=codes, fill_value=0)
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index[:top]]
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
     share = aggregate.shares(table)
     y = [f"{style.hover_escape(s, 30)} ({n:,})" for s, n in zip(table.index, table.sum(axis=1))]
-    fig = go.Figure()
-    for code in codes:
-        fig.add_bar(
-            x=share[code].to_numpy(), y=y, orientation="h", name=code,
-            marker_color=PRECISION_COLOURS[kind][code],
-            customdata=np.stack([table.index.to_numpy(dtype=object), table[code].to_numpy()], axis=1),
-            hovertemplate=(f"%{{customdata[0]}}<br>{KIND_WORDS[kind]} {code}: %{{x:.0%}} "
-                           "(%{customdata[1]:,} events)<extra></extra>"))
-    fig.update_layout(barmode="stack", legend_title_text=f"{kind} precision")
-    fig.update_xaxes(tickformat=".0%", range=[0, 1])
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    style.base_layout(fig, height=max(240, 110 + 30 * len(y)))
-    return fig
+    data = [dict(
+        type="bar", x=share[code].to_numpy(), y=y, orientation="h", name=code,
+        marker=dict(color=PRECISION_COLOURS[kind][code]),
+        customdata=np.stack([table.index.to_numpy(dtype=object), table[code].to_numpy()], axis=1),
+        hovertemplate=(f"%{{customdata[0]}}<br>{KIND_WORDS[kind]} {code}: %{{x:.0%}} "
+                       "(%{customdata[1]:,} events)<extra></extra>"))
+        for code in codes]
+    layout = dict(barmode="stack", legend=dict(title=dict(text=f"{kind} precision")),
+                  xaxis=dict(tickformat=".0%", range=[0, 1]),
+                  yaxis=dict(autorange="reversed", automargin=True))
+    return style.figure(data, layout, height=max(240, 110 + 30 * len(y)))
 
 
 def date_precision_by_source(events: pd.DataFrame, *, top: int = 12) -> go.Figure:

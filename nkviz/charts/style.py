@@ -52,21 +52,52 @@ def sequential_scale() -> list[list]:
     return [[i / n, c] for i, c in enumerate(SEQUENTIAL)]
 
 
-def base_layout(fig: go.Figure, *, height: int = 420, legend: bool = True) -> go.Figure:
-    """Fonts, margins and legend placement shared by every chart (colours left to the theme)."""
-    fig.update_layout(
+AXIS = dict(tickfont=dict(size=FONT_SIZE - 1), title=dict(font=dict(size=FONT_SIZE - 1)))
+
+
+def layout(*, height: int = 420, legend: bool = True) -> dict:
+    """Fonts, margins and legend placement shared by every chart (colours left to the theme).
+
+    Streamlit's plotly theme sets small tick labels; a projector needs them larger, so the
+    axes get explicit sizes.
+    """
+    return dict(
         font=dict(family=FONT_FAMILY, size=FONT_SIZE),
         height=height,
         margin=dict(l=10, r=10, t=TOP_MARGIN, b=10),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=FONT_SIZE - 1), align="left"),
         showlegend=legend,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0,
-                    title=None, font=dict(size=FONT_SIZE - 1), traceorder="normal"),
+                    title=dict(text=""), font=dict(size=FONT_SIZE - 1), traceorder="normal"),
+        xaxis=AXIS, yaxis=AXIS,
     )
-    # Streamlit's plotly theme sets small tick labels; a projector needs them larger.
-    axis = dict(tickfont=dict(size=FONT_SIZE - 1), title=dict(font=dict(size=FONT_SIZE - 1)))
-    fig.update_xaxes(**axis)
-    fig.update_yaxes(**axis)
+
+
+def figure(data: list[dict], extra: dict | None = None, *, height: int = 420,
+           legend: bool = True) -> go.Figure:
+    """Build a figure in one go from trace dicts and chart-specific layout.
+
+    Charts describe traces and layout as plain dicts and validate once here: adding traces
+    and updating the layout step by step costs plotly several times as much (a figure with
+    eight panels: 220 ms against 10 ms).
+    """
+    return go.Figure(data=data, layout=merge(layout(height=height, legend=legend), extra or {}))
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """``base`` updated by ``extra``, nested dicts merged key by key (neither is changed)."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def base_layout(fig: go.Figure, *, height: int = 420, legend: bool = True) -> go.Figure:
+    """Give an existing figure the shared layout (in place; returns it)."""
+    fig.update_layout(**layout(height=height, legend=legend))
     return fig
 
 

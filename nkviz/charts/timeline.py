@@ -37,32 +37,34 @@ def events_over_time(events: pd.DataFrame, *, granularity: str = "month", by: st
     table = counts.table
     order = _legend_order(table)
     colour = style.colours([aggregate.label(by, v) for v in order])
-    fig = go.Figure()
     fmt = PERIOD_FORMAT[granularity]
+    data = []
     for value in order:
         part = table[table["value"] == value]
         name = aggregate.label(by, value) if by else "Events"
-        fig.add_bar(
-            x=part["period"], y=part["events"], name=name,
-            marker_color=colour.get(name, style.CATEGORICAL[0]), marker_line_width=0,
+        data.append(dict(
+            type="bar", x=part["period"].to_numpy(), y=part["events"].to_numpy(), name=name,
+            marker=dict(color=colour.get(name, style.CATEGORICAL[0]), line=dict(width=0)),
             customdata=np.full(len(part), value, dtype=object),
             hovertemplate=(f"%{{x|{fmt}}}<br>{BY_TITLE[by] + ': ' if by else ''}"
                            f"{style.hover_escape(name)}<br>%{{y:,}} events<extra></extra>"),
-        )
-    fig.update_layout(barmode="stack", bargap=0.05 if granularity in ("week", "month") else 0.15)
-    fig.update_yaxes(title_text="events" + (" (an event counts once per label)"
-                                            if by in ("theme", "agency") else ""), rangemode="tozero")
-    fig.update_xaxes(type="date", rangeslider=dict(visible=range_slider, thickness=0.07))
-    style.base_layout(fig, height=height, legend=by is not None)
+        ))
+    layout = dict(
+        barmode="stack", bargap=0.05 if granularity in ("week", "month") else 0.15,
+        yaxis=dict(title=dict(text="events" + (" (an event counts once per label)"
+                                               if by in ("theme", "agency") else "")),
+                   rangemode="tozero"),
+        xaxis=dict(type="date", rangeslider=dict(visible=range_slider, thickness=0.07)),
+        meta={"note": _left_out_note(counts.left_out, granularity)},
+    )
     if moments is not None and len(table):
         shown = moments_mod.between(moments, table["period"].min(),
                                     table["period"].max() + pd.Timedelta(days=366))
         if len(shown):
-            fig.update_yaxes(domain=[0, MOMENT_BAND])
-            fig.update_layout(height=int(height / MOMENT_BAND * 0.8))
-            add_moments(fig, shown, top=MOMENT_BAND)
-    fig.update_layout(meta={"note": _left_out_note(counts.left_out, granularity)})
-    return fig
+            layout["yaxis"]["domain"] = [0, MOMENT_BAND]
+            height = int(height / MOMENT_BAND * 0.8)
+            layout["shapes"], layout["annotations"] = moment_marks(shown, top=MOMENT_BAND)
+    return style.figure(data, layout, height=height, legend=by is not None)
 
 
 def _legend_order(table: pd.DataFrame) -> list[str]:
@@ -85,15 +87,11 @@ MOMENT_BAND = 0.64  # with labelled moments, bars use the lower 64% and labels t
 MOMENT_LABEL_CHARS = 26
 
 
-def add_moments(fig: go.Figure, moments: pd.DataFrame, *, labels: bool = True,
-                top: float = 1.0) -> go.Figure:
-    """Dotted lines (shaded spans for periods) for reference moments, up to ``top`` (paper
-    height), with their labels written upright above ``top`` when ``labels``.
-
-    Shapes and labels are set in one layout update: adding them one by one makes plotly
-    copy the whole layout each time. Returns ``fig``.
-    """
-    shapes, notes = list(fig.layout.shapes), list(fig.layout.annotations)
+def moment_marks(moments: pd.DataFrame, *, labels: bool = True,
+                 top: float = 1.0) -> tuple[list[dict], list[dict]]:
+    """Layout shapes and annotations for reference moments: dotted lines (shaded spans for
+    periods) up to ``top`` (paper height), with labels written upright above it."""
+    shapes, notes = [], []
     for m in moments.itertuples(index=False):
         if m.date_end > m.date + pd.Timedelta(days=1):
             shapes.append(dict(type="rect", xref="x", yref="paper", x0=m.date, x1=m.date_end,
@@ -108,7 +106,15 @@ def add_moments(fig: go.Figure, moments: pd.DataFrame, *, labels: bool = True,
                               text=style.hover_escape(m.label, MOMENT_LABEL_CHARS), textangle=-90,
                               xanchor="center", yanchor="bottom", font=dict(size=style.FONT_SIZE - 4),
                               hovertext=style.hover_escape(hover)))
-    fig.update_layout(shapes=shapes, annotations=notes)
+    return shapes, notes
+
+
+def add_moments(fig: go.Figure, moments: pd.DataFrame, *, labels: bool = True,
+                top: float = 1.0) -> go.Figure:
+    """Add :func:`moment_marks` to an existing figure (e.g. an export); returns ``fig``."""
+    shapes, notes = moment_marks(moments, labels=labels, top=top)
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes,
+                      annotations=list(fig.layout.annotations) + notes)
     return fig
 
 
@@ -130,18 +136,20 @@ def event_strip(events: pd.DataFrame, *, by: str = "theme", top: int = 7, cap: i
     rows = [v for v in keep if (row_of == v).any()] + sorted(set(row_of) - set(keep))
     names = [aggregate.label(by, v) for v in rows]
     colour = style.colours(names)
-    rng = np.random.default_rng(seed)
-    hover = _hover_texts(shown)
-    fig = go.Figure()
-    if len(shown):
-        _strip_traces(fig, shown, row_of, rows, names, colour, hover, rng)
-    fig.update_yaxes(tickvals=list(range(len(rows))), ticktext=[style.hover_escape(n, 40) for n in names],
-                     autorange="reversed", showgrid=False, zeroline=False)
-    fig.update_xaxes(type="date")
+    data = _strip_traces(shown, row_of, rows, names, colour, _hover_texts(shown),
+                         np.random.default_rng(seed)) if len(shown) else []
+    layout = dict(
+        yaxis=dict(tickvals=list(range(len(rows))), ticktext=[style.hover_escape(n, 40) for n in names],
+                   autorange="reversed", showgrid=False, zeroline=False),
+        xaxis=dict(type="date"), meta={"note": _strip_note(events, shown, n_dated, by)},
+    )
     if moments is not None and len(shown):
-        add_moments(fig, moments_mod.between(moments, shown[COL.DATE].min(), shown[COL.DATE_END].max()),
-                    labels=False)
-    style.base_layout(fig, height=max(height, 60 + 38 * len(rows)), legend=False)
+        layout["shapes"], _ = moment_marks(
+            moments_mod.between(moments, shown[COL.DATE].min(), shown[COL.DATE_END].max()), labels=False)
+    return style.figure(data, layout, height=max(height, 60 + 38 * len(rows)), legend=False)
+
+
+def _strip_note(events, shown, n_dated: int, by: str) -> str:
     parts = []
     if n_dated > len(shown):
         parts.append(f"Showing a random sample of {len(shown):,} of {n_dated:,} dated events.")
@@ -151,8 +159,7 @@ def event_strip(events: pd.DataFrame, *, by: str = "theme", top: int = 7, cap: i
                  "to a month or a year, drawn across that span.")
     if by in ("theme", "agency"):
         parts.append(f"Each event sits in the row of its most common {by}.")
-    fig.update_layout(meta={"note": " ".join(parts)})
-    return fig
+    return " ".join(parts)
 
 
 def _row_of(events: pd.DataFrame, by: str, keep: list[str]) -> np.ndarray:
@@ -169,25 +176,23 @@ def _row_of(events: pd.DataFrame, by: str, keep: list[str]) -> np.ndarray:
     return out.astype(object)
 
 
-def _strip_traces(fig, shown, row_of, rows, names, colour, hover, rng) -> None:
+def _strip_traces(shown, row_of, rows, names, colour, hover, rng) -> list[dict]:
     """Dots for day-dated events; lines plus hollow mid-marks for month/year spans.
 
-    Few traces (colour arrays, one line trace per row) keep the figure quick to build.
+    Few traces (colour by row number through a stepped scale, one line trace per row) keep
+    the figure quick to build: plotly checks colour-name arrays one by one, numbers at once.
     """
     y = pd.Series(range(len(rows)), index=rows).reindex(row_of).to_numpy()
     jitter = np.round(y + rng.uniform(-0.32, 0.32, size=len(y)), 3)
-    # Colour by row number through a stepped scale: plotly checks colour-name arrays one by
-    # one (slow), numbers in one go.
-    steps = _stepped_scale([colour[n] for n in names])
+    scale = dict(colorscale=_stepped_scale([colour[n] for n in names]), cmin=-0.5,
+                 cmax=len(names) - 0.5)
     name = np.array(names, dtype=object)[y]
     precision = shown[COL.DATE_PRECISION].to_numpy()
     start, end = shown[COL.DATE].to_numpy(), shown[COL.DATE_END].to_numpy()
     day = precision == "day"
-    fig.add_trace(go.Scattergl(
-        x=_days(start[day]), y=jitter[day], mode="markers", name="dated to the day",
-        marker=dict(color=y[day], colorscale=steps, cmin=-0.5, cmax=len(names) - 0.5, size=7,
-                    opacity=0.75, line=dict(width=0)),
-        text=hover[day], hovertemplate="%{text}<extra></extra>"))
+    traces = [dict(type="scattergl", x=_days(start[day]), y=jitter[day], mode="markers",
+                   name="dated to the day", text=hover[day], hovertemplate="%{text}<extra></extra>",
+                   marker=dict(color=y[day], size=7, opacity=0.75, line=dict(width=0), **scale))]
     span = ~day
     for value in np.unique(name[span]):
         sel = span & (name == value)
@@ -197,15 +202,16 @@ def _strip_traces(fig, shown, row_of, rows, names, colour, hover, rng) -> None:
         ys[2::3] = None
         # SVG, not WebGL: one path per row is cheap, and WebGL line traces with gaps are
         # drawn wrongly by the plotly.js that ships with Streamlit.
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 line=dict(color=colour[value], width=2), opacity=0.45))
+        traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip",
+                           showlegend=False, line=dict(color=colour[value], width=2), opacity=0.45))
     if span.any():
         mid = start[span] + (end[span] - start[span]) / 2
-        fig.add_trace(go.Scattergl(
-            x=_days(mid), y=jitter[span], mode="markers", name="dated to a month or year",
-            marker=dict(color=y[span], colorscale=steps, cmin=-0.5, cmax=len(names) - 0.5, size=8,
-                        symbol="diamond-open", line=dict(width=1.5)),
-            text=hover[span], hovertemplate="%{text}<extra></extra>"))
+        traces.append(dict(type="scattergl", x=_days(mid), y=jitter[span], mode="markers",
+                           name="dated to a month or year", text=hover[span],
+                           hovertemplate="%{text}<extra></extra>",
+                           marker=dict(color=y[span], size=8, symbol="diamond-open",
+                                       line=dict(width=1.5), **scale)))
+    return traces
 
 
 def _stepped_scale(colours: list[str]) -> list[list]:
