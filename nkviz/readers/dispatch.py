@@ -15,11 +15,14 @@ from .fields import map_columns, meta_from
 _MARKUP_FACTOR = {detect.TEXT: 2, detect.MARKDOWN: 2, detect.HTML: 8, detect.MHTML: 12}
 
 
-def read_document(data: bytes, ext: str, opts: Options, hint: Meta) -> Parsed:
-    """Pieces of one (non-archive) file. Never raises for bad data."""
+def read_document(data: bytes, ext: str, opts: Options, hint: Meta,
+                  kind: str | None = "") -> Parsed:
+    """Pieces of one (non-archive) file. Never raises for bad data. ``kind``: the result
+    of :func:`detect.binary_kind` if the caller has it already."""
     if not data:
         return Parsed.rejected("empty", "is an empty file (0 bytes)")
-    kind = detect.binary_kind(data, ext)
+    if kind == "":
+        kind = detect.binary_kind(data, ext)
     if kind == detect.XLSX:
         return records.read_xlsx(data, opts)
     if kind == detect.DOCX:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-SAMPLE_CHARS = 6000  # enough to decide; keeps long reports cheap
+SAMPLE_CHARS = 3000  # enough to decide; keeps long reports cheap
 
 _SCRIPTS = {
     "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),

@@ -69,8 +69,8 @@ def find_posts(lines: list[str]) -> list[Post] | None:
     return None
 
 
-# Last characters of every truncation marker (P.TRUNCATED) and "Read more" line.
-_MARKER_ENDS = (".", "…", "]", ")", "»", "→", "e", "E", "g", "G", "y", "Y", ">", "›")
+# Something from every truncation marker (P.TRUNCATED) and "Read more" line.
+_MARKER_BITS = ("...", "…", "more", "reading", "»", "→", "rest", "story")
 _QUICK_DATE = re.compile(r"\b(?:19|20)\d\d\b|\d{4}[-./]\d{1,2}")
 
 
@@ -80,8 +80,9 @@ def _has_evidence(lines: list[str]) -> bool:
     for line in lines:
         if not line:
             continue
-        if line.endswith(_MARKER_ENDS) and (P.TRUNCATED.search(line[-40:])
-                                            or _READ_MORE.match(line)):
+        tail = line[-20:].lower()
+        if any(m in tail for m in _MARKER_BITS) and (P.TRUNCATED.search(line[-40:])
+                                                    or _READ_MORE.match(line)):
             marked += 1
         elif len(line) < 120 and (_META_START.match(line) or _QUICK_DATE.search(line)):
             dated += 1

@@ -56,7 +56,7 @@ class Session:
         elif kind == detect.GZIP:
             self._read_gzip(name, filename, data, hint, depth)
         else:
-            self._read_file(name, filename, data, hint)
+            self._read_file(name, filename, data, hint, kind)
 
     def _read_zip(self, name: str, data: bytes, depth: int) -> None:
         if depth >= 3:
@@ -92,9 +92,10 @@ class Session:
                                                 f"sidecar {src.sidecar_name} {problem}"))
         return meta
 
-    def _read_file(self, name: str, filename: str, data: bytes, hint: Meta) -> None:
+    def _read_file(self, name: str, filename: str, data: bytes, hint: Meta,
+                   kind: str | None) -> None:
         try:
-            parsed = read_document(data, ext_of(filename), self.opts, hint)
+            parsed = read_document(data, ext_of(filename), self.opts, hint, kind)
         except Exception as err:  # a reader bug must not lose the rest of the load
             self.ingest.problems.append(Problem(name, "", "internal_error",
                                                 traceback.format_exc(limit=-3)))
