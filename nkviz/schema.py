@@ -50,7 +50,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -197,7 +197,7 @@ REPORT_COLUMNS = (
 
 def reports_frame(reports: Iterable[Report]) -> pd.DataFrame:
     """The reports behind the events (one row each), for detail views and exports."""
-    df = pd.DataFrame.from_records([asdict(r) for r in reports], columns=list(REPORT_COLUMNS))
+    df = pd.DataFrame.from_records([vars(r) for r in reports], columns=list(REPORT_COLUMNS))
     df["published"] = pd.to_datetime(df["published"], errors="coerce").astype("datetime64[ns]")
     for c in REPORT_COLUMNS:
         if c != "published":

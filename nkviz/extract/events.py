@@ -9,6 +9,7 @@ agencies and themes were read from. The title's findings enrich the lead event.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..schema import Event, Report
 from .agencies import find_agencies
@@ -21,6 +22,7 @@ from .themes import find_themes
 from .where import place_fields
 
 MAX_EVIDENCE_CHARS = 700
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def extract_events(report: Report, *, gazetteer=None, geocoder=None,
@@ -45,7 +47,8 @@ def analyse(report: Report, *, gazetteer=None, geocoder=None, ingest=None) -> li
     """Run every extractor once over the report text and bucket findings by sentence."""
     text = report.text
     spans = split_sentences(text)
-    sentences = [Sentence(a, b, paragraph=text.count("\n\n", 0, a)) for a, b in spans]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    sentences = [Sentence(a, b, paragraph=bisect.bisect_right(breaks, a)) for a, b in spans]
     if not sentences:
         return []
     starts = [s.start for s in sentences]
@@ -82,7 +85,7 @@ def _title_sentence(report: Report, gazetteer) -> Sentence | None:
 def _title_led(sentences: list[Sentence], title: Sentence, report: Report) -> list[Cluster]:
     """One event when the title names the incident and the body only gives where/when
     (listing excerpts and short briefs often read like that)."""
-    lead = next((s for s in sentences if not is_background(s, report)
+    lead = next((s for s in sentences if not is_background(s)
                  and (s.place is not None or s.agencies or s.date is not None)), None)
     if lead is None:
         return []

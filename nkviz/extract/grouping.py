@@ -54,6 +54,7 @@ class Sentence:
     place: PlaceFinding | None = None  # where its event happens (see where.choose_place)
     date: DateFinding | None = None  # the date of its incident, if it states one
     evidence: bool = True  # False for a title riding along with the lead event
+    background: bool = False  # context rather than news (see is_background)
 
 
 @dataclass
@@ -73,6 +74,7 @@ def prepare(sentences: list[Sentence], report: Report) -> None:
     for s in sentences:
         s.place = choose_place(s.places, report.text)
         s.date = incident_date(s, report)
+        s.background = _background(s, report)
 
 
 def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
@@ -80,7 +82,7 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
     clusters: list[Cluster] = []
     current: Cluster | None = None
     for s in sentences:
-        if is_background(s, report):
+        if is_background(s):
             continue
         if bears_event(s):
             target = _continued(clusters, current, s)
@@ -104,7 +106,12 @@ def bears_event(s: Sentence) -> bool:
     return bool(s.themes) or (bool(s.agencies) and (placed or s.date is not None))
 
 
-def is_background(s: Sentence, report: Report) -> bool:
+def is_background(s: Sentence) -> bool:
+    """Habitual wording without a date, or dated only long before publication."""
+    return s.background
+
+
+def _background(s: Sentence, report: Report) -> bool:
     if not s.evidence:
         return False
     if BACKGROUND_WORDS.search(report.text[s.start:s.end]) and not s.dates:
