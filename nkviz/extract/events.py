@@ -40,6 +40,9 @@ def extract_events(report: Report, *, gazetteer=None, geocoder=None,
         clusters = _title_led(sentences, title, report)
     elif clusters and title is not None:
         _enrich_with_title(clusters[0], title)
+    for c in clusters:
+        if c.place is None:
+            c.place = _country_of_report(c, sentences)
     return [_to_event(report, n, c, sentences) for n, c in enumerate(clusters, start=1)]
 
 
@@ -91,6 +94,17 @@ def _title_led(sentences: list[Sentence], title: Sentence, report: Report) -> li
         return []
     c = Cluster([lead, title], lead.place or title.place, lead.date)
     return [c] if c.anchored else []
+
+
+def _country_of_report(c: Cluster, sentences: list[Sentence]):
+    """A report about North Korea that says no more about where an event happened places
+    it in the country as a whole (geo_precision "country"), as the labels of a careful
+    reader would; the words it was read from are the first mention of the country."""
+    for s in (*c.sentences, *sentences):
+        for p in s.places:
+            if p.place.country_code == "KP" and p.place.precision == "country":
+                return p
+    return None
 
 
 def _enrich_with_title(c: Cluster, title: Sentence) -> None:
