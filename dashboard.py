@@ -11,7 +11,7 @@ import streamlit as st
 from nkviz import aggregate, app, app_sidebar
 
 st.set_page_config(page_title="nkviz: repression and resistance in North Korea",
-                   page_icon=":material/public:", layout="wide")
+                   page_icon="🗺️", layout="wide")  # an emoji: a material icon is fetched online
 
 TIMELINE = st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:")
 MAP = st.Page("pages/border_map.py", title="Border map", icon=":material/map:")
@@ -53,7 +53,7 @@ def overview() -> None:
                      icon=":material/arrow_forward:")
     with right:
         st.subheader("Where", anchor=False)
-        fig = app.chart(ctx, "map", height=560, zoom=4.7, dark=app.is_dark(),
+        fig = app.chart(ctx, "map", height=560, zoom=4.6, dark=app.is_dark(),
                         selected=ctx.filters.provinces)
         app.plot(fig, key="overview-map")
         app.caption(ctx, "Provinces shaded by events; circles are places. "

@@ -167,7 +167,30 @@ def build_context() -> Context:
 def context() -> Context:
     """The context the entry script built for this run (built here if a page runs alone)."""
     ctx = st.session_state.pop(CONTEXT_KEY, None)
-    return ctx if ctx is not None else build_context()
+    if ctx is not None:
+        return ctx
+    _leave_pages_folder_mode()
+    return build_context()
+
+
+def _leave_pages_folder_mode() -> None:
+    """Make Streamlit run the entry script even when a page was asked for first.
+
+    A server whose very first request is a page's URL (a shared link) sees a ``pages/``
+    folder before any ``st.navigation`` call and runs that page file alone, in its old
+    folder mode: no entry script, a navigation menu made from file names. Every later run
+    in the process would use ``st.navigation`` properly; this switches the mode now and
+    reruns. (Private Streamlit state; if it ever moves, the page still works: it draws the
+    sidebar itself, with the folder-made menu.)
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a Streamlit without this class
+        return
+    if PagesManager.uses_pages_directory and not st.session_state.get("_nkviz_left_v1"):
+        st.session_state["_nkviz_left_v1"] = True
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 @st.cache_resource(max_entries=96, show_spinner=False)

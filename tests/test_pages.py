@@ -20,13 +20,17 @@ ENTRY = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 PAGES = ["pages/timeline.py", "pages/border_map.py", "pages/agencies_themes.py",
          "pages/events.py", "pages/data.py"]
 N = 1500
+FOLDER_MODE_TESTS = {"test_first_request_for_a_page_still_runs_the_entry"}
 
 
 @pytest.fixture(autouse=True)
-def _navigation_like_the_server(monkeypatch):
-    """AppTest runs a page file alone (v1 multipage mode) whenever a ``pages/`` folder sits
-    next to the entry script, skipping the entry (and so the sidebar). The server switches
-    to ``st.navigation`` mode for good at the entry's first run; do the same here."""
+def _navigation_like_the_server(monkeypatch, request):
+    """AppTest forgets before every run that the app uses ``st.navigation``, and then runs a
+    page file alone (Streamlit's old ``pages/`` folder mode) on every page switch. A server
+    process learns it once, at the first run. Do the same here, except in the test of that
+    first run (``app.context`` recovers from it)."""
+    if request.node.name in FOLDER_MODE_TESTS:
+        return
     init = PagesManager.__init__
 
     def patched(self, *args, **kwargs):
@@ -179,3 +183,11 @@ def test_bundled_reports_open(monkeypatch):
     assert not at.info or "synthetic" not in at.info[0].value
     assert "bundled reports" in at.caption[0].value
     assert plots(at) == 3
+
+
+def test_first_request_for_a_page_still_runs_the_entry(synthetic):
+    """A fresh server whose first visitor follows a link to a page (folder mode)."""
+    at = open_page(PAGES[0], query={"provinces": "Rason"})
+    assert ", Rason." in captions(at) and plots(at) == 2
+    assert len(at.sidebar.multiselect) == 4
+    assert "synthetic data" in at.info[0].value  # drawn by the entry script: it ran

@@ -23,8 +23,8 @@ from ..schema import COL
 from . import style
 
 MEASURES = {"events": "events", "per_100k": "events per 100,000 people"}
-CENTER = dict(lat=40.25, lon=127.3)
-ZOOM = 5.7  # fits North Korea in a full-width chart; pass a smaller zoom for narrow ones
+CENTER = dict(lat=40.2, lon=127.55)
+ZOOM = 5.9  # fits North Korea in a full-width chart; pass a smaller zoom for narrow ones
 PLACE_COLOURS = {"North Korea": "#0072B2", "abroad": "#CC79A7"}
 DARK_STYLE = {"version": 8, "sources": {}, "layers": [
     {"id": "background", "type": "background", "paint": {"background-color": "#0E1117"}}]}
