@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -221,10 +222,20 @@ def plot(fig, *, key: str | None = None, on_select=None, height: int | None = No
     return st.plotly_chart(fig, **kwargs)
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text (a search word, a file name, a report title) shown literally in Streamlit's
+    markdown: every markdown character backslash-escaped, so nothing becomes a link,
+    emphasis or HTML."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 def caption(ctx: Context, note: str = "", *, view: pd.DataFrame | None = None) -> None:
     """The line under a chart: what it shows in words, plus what it could not show."""
     n = len(ctx.view if view is None else view)
-    st.caption(filters.describe(ctx.filters, n) + (f". {note}" if note else "."))
+    st.caption(md_escape(filters.describe(ctx.filters, n)) + (f". {note}" if note else "."))
 
 
 def nothing_to_show(ctx: Context) -> bool:
@@ -234,7 +245,7 @@ def nothing_to_show(ctx: Context) -> bool:
     if len(ctx.data.events) == 0:
         st.info("There are no events yet. Add reports on the **Data** page.", icon=":material/info:")
     else:
-        st.info(f"No events match these filters ({filters.describe(ctx.filters)}). "
+        st.info(f"No events match these filters ({md_escape(filters.describe(ctx.filters))}). "
                 "Widen the years, remove a province or theme, or clear the search in the "
                 "sidebar.", icon=":material/filter_alt_off:")
     return True

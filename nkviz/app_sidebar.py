@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import filters, vocab
+from . import app, filters, vocab
 from .filters import QUERY_KEYS, Choices, Filters
 from .schema import COL
 
@@ -125,7 +125,7 @@ def _once(notices: list[str]) -> list[str]:
 
 def show_notices(notices: list[str]) -> None:
     for n in notices:
-        st.warning(n, icon=":material/link_off:")
+        st.warning(app.md_escape(n), icon=":material/link_off:")
 
 
 def choice(label: str, options: list[str], *, key: str, default: str) -> str:

@@ -7,7 +7,7 @@ from nkviz import app, app_uploads
 
 ctx = app.context()
 st.title("Data", anchor=False)
-st.caption(f"Events come from {ctx.data.label}.")
+st.caption(f"Events come from {app.md_escape(ctx.data.label)}.")
 
 counts = ctx.data.ingest.counts()
 cols = st.columns(7)
@@ -30,7 +30,7 @@ files = st.file_uploader("Reports", accept_multiple_files=True, key="uploads")
 if app_uploads.handle(files or [], save=save and local):
     st.rerun()  # the new files change the data every page shows: draw again with them
 for kind, message in app_uploads.messages():
-    (st.success if kind == "ok" else st.error)(message, icon=":material/upload_file:"
+    (st.success if kind == "ok" else st.error)(app.md_escape(message), icon=":material/upload_file:"
                                                if kind == "ok" else ":material/error:")
 if app_uploads.session_uploads():
     if st.button("Remove this session's uploads", icon=":material/delete:"):

@@ -44,10 +44,11 @@ if not event_id:
     st.stop()
 event = evidence.find(ctx.data.events, event_id)
 if event is None:
-    st.warning(f"There is no event with the id {event_id!r} in this data.", icon=":material/search_off:")
+    st.warning(f"There is no event with the id {app.md_escape(event_id)} in this data.",
+               icon=":material/search_off:")
     st.stop()
 d = evidence.detail(event, ctx.data.reports)
-st.markdown(f"**{d.title or 'Untitled report'}**")
+st.markdown(f"**{app.md_escape(d.title or 'Untitled report')}**")
 meta = [x for x in (d.source, f"published {d.published}") if x]
 st.text(" · ".join(meta))
 if d.url.startswith(("http://", "https://")):

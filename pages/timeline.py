@@ -29,7 +29,7 @@ app.caption(ctx, f"Events per {granularity}, coloured by {by} (the 7 largest; th
 if show_moments and not ctx.moments.found:
     st.caption("No reference moments yet: data/moments.csv is missing.")
 for problem in ctx.moments.problems:
-    st.caption(f"Reference moments: {problem}")
+    st.caption(f"Reference moments: {app.md_escape(problem)}")
 
 st.subheader("Event by event", anchor=False)
 fig = app.chart(ctx, "strip", by=by, moments=moments)

@@ -203,6 +203,21 @@ def test_map_draws_offline_and_click_filters(tab):
     assert tab.outside == []
 
 
+def test_bar_click_filters(tab):
+    tab.open("agencies_themes", plots=5)
+    bar = tab.page.locator(".js-plotly-plot").nth(1).locator("g.trace.bars path").first  # themes
+    box = bar.bounding_box()
+    tab.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.page.wait_for_timeout(200)
+    tab.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.page.wait_for_function("() => new URLSearchParams(location.search).get('themes')",
+                               timeout=30_000)
+    tab.settle(plots=5)
+    theme = tab.query()["themes"][0]
+    assert theme and f"events, {theme}." in tab.captions()
+    assert tab.page.locator(ERRORS).count() == 0
+
+
 def test_event_detail_from_the_table(tab):
     tab.open("events?sort=oldest")
     grid = tab.page.locator('[data-testid="stDataFrame"]').first

@@ -7,6 +7,7 @@ the bundled reports.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,13 @@ def open_page(page: str | None = None, query: dict | None = None) -> AppTest:
     return at
 
 
+def plain(markdown: str) -> str:
+    """Markdown as read: backslash escapes (user text is shown literally) removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def captions(at: AppTest) -> str:
-    return " | ".join(c.value for c in at.caption)
+    return plain(" | ".join(c.value for c in at.caption))
 
 
 def plots(at: AppTest) -> int:
@@ -129,7 +135,7 @@ def test_border_button_and_reset(synthetic):
 def test_bad_link_gives_notices_not_an_exception(synthetic):
     at = open_page(query={"provinces": ["Atlantis", "Ryanggang"], "years": ["abc", "2019"],
                           "date_precision": "week", "granularity": "decade"})
-    warnings = " ".join(w.value for w in at.warning)
+    warnings = plain(" ".join(w.value for w in at.warning))
     assert "provinces=Atlantis" in warnings and "years=abc, 2019" in warnings
     assert "date_precision=week" in warnings
     assert at.multiselect(key="provinces").value == ["Ryanggang"]  # the good part is kept
@@ -137,7 +143,7 @@ def test_bad_link_gives_notices_not_an_exception(synthetic):
     assert not at.warning
     at.switch_page(PAGES[0]).run()  # the page option is checked by the page that has it
     assert not at.exception
-    assert "granularity=decade" in " ".join(w.value for w in at.warning)
+    assert "granularity=decade" in plain(" ".join(w.value for w in at.warning))
     assert at.button_group(key="granularity").value == "month"
 
 
@@ -163,8 +169,9 @@ def test_upload_adds_events_and_reports_rejections(synthetic):
                                           ("junk.bin", bytes(range(256)) * 4, "application/octet-stream")])
     at.run()
     assert not at.exception
-    assert any("hyesan.txt: 1 reports" in s.value for s in at.success)
-    assert any("junk.bin: 0 reports" in s.value and "1 rejected" in s.value for s in at.success)
+    assert any("hyesan.txt: 1 reports" in plain(s.value) for s in at.success)
+    assert any("junk.bin: 0 reports" in plain(s.value) and "1 rejected" in s.value
+               for s in at.success)
     rejected = at.dataframe[0].value
     assert rejected["input"].str.contains("junk.bin").any() and rejected["why"].str.len().min() > 0
     assert f"{N + 1:,} events" in captions(at)
@@ -191,3 +198,11 @@ def test_first_request_for_a_page_still_runs_the_entry(synthetic):
     assert ", Rason." in captions(at) and plots(at) == 2
     assert len(at.sidebar.multiselect) == 4
     assert "synthetic data" in at.info[0].value  # drawn by the entry script: it ran
+
+
+def test_search_words_are_shown_literally(synthetic):
+    at = open_page()
+    at.text_input(key="q").set_value("**x** [a](javascript:1) <b>").run()
+    assert not at.exception
+    info = at.info[-1].value  # nothing matches: the message repeats the filters
+    assert r'matching "\*\*x\*\* \[a\]\(javascript\:1\) \<b\>"' in info
