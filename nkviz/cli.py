@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import NkvizError
 
 # Modules that add subcommands: each has register(subparsers) setting a ``run`` default.
-COMMAND_MODULES = ("nkviz.cli",)
+COMMAND_MODULES = ("nkviz.cli", "nkviz.export.cli")
 
 
 def register(sub) -> None:

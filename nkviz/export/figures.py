@@ -66,6 +66,7 @@ TITLES = {
 DATE_NOTE = {"timeline", "strip", "small_multiples"}  # charts whose reading rests on dates
 GEO_NOTE = {"agency_share"}  # ... on places (the map says what it leaves out itself)
 SCREEN_ONLY = ("height", "dark", "zoom", "range_slider")  # options an export decides itself
+HALF_PERIOD = {"year": 190, "quarter": 50, "month": 20, "week": 7}  # days
 PATTERNS = ("", "/", ".", "x", "\\", "-", "|", "+")
 DASHBOARD_ADVICE = ("Choose ", "Click ", "Drag ", "Hover ", "Select ")
 
@@ -108,6 +109,8 @@ def chart_options(scope: ExportScope, name: str, options: dict | None = None) ->
         out["granularity"] = auto_granularity(scope)
     if "range_slider" in accepted:
         out["range_slider"] = False
+    if "selected" in accepted and "selected" not in out:
+        out["selected"] = scope.filters.provinces  # outlined, as on the dashboard
     return out
 
 
@@ -149,7 +152,7 @@ def chart_figure(scope: ExportScope, name: str, *, size: str | Size = "slide",
     if scope.filters.years and name in ("timeline", "strip"):
         # the whole chosen span, so empty years at either end read as empty, not absent
         a, b = scope.filters.years
-        pad = dt.timedelta(days=20)
+        pad = dt.timedelta(days=HALF_PERIOD.get(opts.get("granularity"), 20))  # bars centre
         out.update_xaxes(range=[dt.date(a, 1, 1) - pad, dt.date(b, 12, 31) + pad])
     return out
 

@@ -10,6 +10,7 @@ plot's element id is derived from the figure, so the same chart gives the same b
 from __future__ import annotations
 
 import hashlib
+import re
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -25,8 +26,9 @@ def offline_safe(fig: go.Figure) -> go.Figure:
     """A copy of ``fig`` whose maps draw with no network request."""
     out = go.Figure(fig)
     for trace in out.data:
-        if trace.type in MAP_TRACES and trace.mode and "text" in trace.mode:
-            kept = "+".join(m for m in trace.mode.split("+") if m != "text")
+        mode = getattr(trace, "mode", None) if trace.type in MAP_TRACES else None
+        if mode and "text" in mode:
+            kept = "+".join(m for m in mode.split("+") if m != "text")
             trace.mode = kept or "markers"
     if any(t.type in MAP_TRACES for t in out.data):
         current = out.layout.map.style
@@ -45,6 +47,7 @@ def to_html(fig: go.Figure, *, title: str = "nkviz chart", file_stem: str = "nkv
     page = pio.to_html(safe, config=config, include_plotlyjs=True, include_mathjax=False,
                        full_html=True, div_id=div_id, validate=False,
                        default_width="100%", default_height=f"{safe.layout.height or 600}px")
-    head = (f"<head><meta charset=\"utf-8\"><title>{style.escape(title)}</title>"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-    return page.replace("<head><meta charset=\"utf-8\" />", head, 1).encode("utf-8")
+    head = (f"<meta charset=\"utf-8\" />\n    <title>{style.escape(title)}</title>\n"
+            "    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />")
+    page = re.sub(r"<meta charset=\"utf-8\"\s*/?>", lambda _: head, page, count=1)
+    return page.encode("utf-8")

@@ -28,6 +28,13 @@ SUBTITLE_LINE = round(style.FONT_SIZE * 1.35)
 MAP_TRACES = {"choroplethmap", "scattermap", "densitymap"}
 NK_BOUNDS = (124.2, 130.75, 37.65, 43.05)  # lon, lon, lat, lat of the provinces
 _TAG = re.compile(r"<[^>]+>")
+# plotly decodes &amp; &lt; &gt; and numeric references, but shows &quot; as it is
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def escape(text: str) -> str:
+    """Text made safe for plotly's little HTML (labels, titles, annotations, table cells)."""
+    return str(text).translate(_ESCAPES)
 
 
 def text_width(text: str, size: float) -> float:
@@ -62,12 +69,12 @@ def header(fig: go.Figure, title: str, subtitle: str, width: int) -> Header:
     s_lines = wrap(subtitle, room, style.FONT_SIZE) if subtitle else []
     if not t_lines and not s_lines:
         return Header(dict(text=""), PAD_Y + 8)
-    text = "<br>".join(f"<b>{style.escape(line)}</b>" for line in t_lines)
+    text = "<br>".join(f"<b>{escape(line)}</b>" for line in t_lines)
     block = dict(text=text, x=PAD_X / width, xref="container", xanchor="left",
                  y=1 - PAD_Y / fig.layout.height, yref="container", yanchor="top",
                  font=dict(size=style.TITLE_SIZE), automargin=False)
     if s_lines:
-        block["subtitle"] = dict(text="<br>".join(style.escape(s) for s in s_lines),
+        block["subtitle"] = dict(text="<br>".join(escape(s) for s in s_lines),
                                  font=dict(size=style.FONT_SIZE, color=style.LIGHT["muted"]))
         if not t_lines:  # plotly draws no subtitle without a title: promote it
             block["text"], block["font"] = block.pop("subtitle")["text"], dict(
@@ -79,8 +86,8 @@ def header(fig: go.Figure, title: str, subtitle: str, width: int) -> Header:
 def footer_lines(note: str, source: str, width: int) -> list[str]:
     """Caption lines under the chart: the note in italics, then the source line (escaped)."""
     room = width - 2 * PAD_X
-    lines = [f"<i>{style.escape(x)}</i>" for x in wrap(note, room, FOOTER_SIZE * 1.03)]
-    return lines + [style.escape(x) for x in wrap(source, room, FOOTER_SIZE)]
+    lines = [f"<i>{escape(x)}</i>" for x in wrap(note, room, FOOTER_SIZE * 1.03)]
+    return lines + [escape(x) for x in wrap(source, room, FOOTER_SIZE)]
 
 
 def footer_height(lines: list[str]) -> int:
