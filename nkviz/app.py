@@ -29,7 +29,8 @@ import pandas as pd
 import streamlit as st
 
 from . import filters, moments, schema, synth
-from .charts import CHARTS, note  # noqa: F401 - note is part of this module's page API
+from .charts import CHARTS
+from .charts import note as chart_note
 from .filters import Filters
 from .ingest_report import IngestReport
 from .paths import REPORTS_DIR
@@ -232,10 +233,15 @@ def md_escape(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
-def caption(ctx: Context, note: str = "", *, view: pd.DataFrame | None = None) -> None:
+def note(fig) -> str:
+    """What a chart could not show, in words (for the caption under it)."""
+    return chart_note(fig)
+
+
+def caption(ctx: Context, extra: str = "", *, view: pd.DataFrame | None = None) -> None:
     """The line under a chart: what it shows in words, plus what it could not show."""
     n = len(ctx.view if view is None else view)
-    st.caption(md_escape(filters.describe(ctx.filters, n)) + (f". {note}" if note else "."))
+    st.caption(md_escape(filters.describe(ctx.filters, n)) + (f". {extra}" if extra else "."))
 
 
 def nothing_to_show(ctx: Context) -> bool:

@@ -62,15 +62,24 @@ THEME_CUE = {
     "sanctions_diplomacy": "sanctions", "russia_alliance": "troops sent to Russia",
 }
 ACTION = {  # what the sentence says happened, by first theme
-    "crackdown_arrest": "arrested {n} residents", "defection_border": "caught {n} people crossing the river",
-    "surveillance_informants": "recruited {n} new informants", "markets_trade": "shut {n} market stalls",
-    "punishment_execution": "held a public trial of {n} people", "information_media": "seized {n} USB sticks with foreign dramas",
-    "smuggling_brokers": "detained {n} smugglers", "food_livelihood": "cut rations for {n} households",
-    "ideology_campaign": "ordered {n} study sessions", "corruption_bribery": "took bribes from {n} traders",
-    "covid_quarantine": "sealed {n} villages for quarantine", "prison_camp": "sent {n} people to a labour camp",
-    "overseas_labor": "sent {n} workers abroad", "elite_purge": "purged {n} local cadres",
-    "military_morale": "hunted {n} deserters", "protest_resistance": "faced {n} protesting traders",
-    "sanctions_diplomacy": "discussed sanctions with {n} officials", "russia_alliance": "sent {n} soldiers to Russia",
+    "crackdown_arrest": "arrested {n} residents",
+    "defection_border": "caught {n} people crossing the river",
+    "surveillance_informants": "recruited {n} new informants",
+    "markets_trade": "shut {n} market stalls",
+    "punishment_execution": "held a public trial of {n} people",
+    "information_media": "seized {n} USB sticks with foreign dramas",
+    "smuggling_brokers": "detained {n} smugglers",
+    "food_livelihood": "cut rations for {n} households",
+    "ideology_campaign": "ordered {n} study sessions",
+    "corruption_bribery": "took bribes from {n} traders",
+    "covid_quarantine": "sealed {n} villages for quarantine",
+    "prison_camp": "sent {n} people to a labour camp",
+    "overseas_labor": "sent {n} workers abroad",
+    "elite_purge": "purged {n} local cadres",
+    "military_morale": "hunted {n} deserters",
+    "protest_resistance": "faced {n} protesting traders",
+    "sanctions_diplomacy": "discussed sanctions with {n} officials",
+    "russia_alliance": "sent {n} soldiers to Russia",
 }
 KOREAN_ACTION = "주민 {n}명을 체포했다"  # "arrested {n} residents", for a few Korean reports
 

@@ -176,7 +176,6 @@ def test_map_draws_offline_and_click_filters(tab):
         "() => { const gd = document.querySelector('.js-plotly-plot');"
         " const m = gd && gd._fullLayout.map && gd._fullLayout.map._subplot.map;"
         " return m && m.loaded(); }", timeout=30_000)
-    assert tab.page.locator(".js-plotly-plot path.choroplethlayer, .js-plotly-plot .maplibregl-canvas").count()
     tab.shot("border_map_before_click")
     expected = province_at(*CLICK_AT)
     point = tab.page.evaluate(

@@ -144,13 +144,11 @@ def add_titles(fig: go.Figure, *, title: str = "", subtitle: str = "", source: s
     return fig
 
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-
-
 def escape(text: str) -> str:
-    """``html.escape`` (quotes included), as one C-level translate: hover text is built
-    for thousands of events per rerun."""
-    return str(text).translate(_ESCAPES)
+    """``html.escape`` with quotes, as five C-level replaces (hover text is built for
+    thousands of events per rerun; ``str.translate`` with a table is slower)."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
 
 
 def hover_escape(text: str, limit: int = 300) -> str:
