@@ -8,7 +8,7 @@ Overview page lives here; the others are in ``pages/``. Pages only wire widgets 
 
 import streamlit as st
 
-from nkviz import aggregate, app, app_sidebar
+from nkviz import aggregate, app, app_downloads, app_sidebar
 
 st.set_page_config(page_title="nkviz: repression and resistance in North Korea",
                    page_icon="🗺️", layout="wide")  # an emoji: a material icon is fetched online
@@ -35,6 +35,8 @@ def overview() -> None:
     cols[4].metric("Undated", f"{h.share_undated:.0%}", help="Events whose date is unknown")
     cols[5].metric("Without a province", f"{h.share_no_province:.0%}",
                    help="Events placed only in a region, the country, abroad or nowhere")
+    with st.expander("Take away: the briefing pack and the filtered events", icon=":material/download:"):
+        app_downloads.take_away(ctx)
     if app.nothing_to_show(ctx):
         return
     left, right = st.columns([3, 2], gap="large")
@@ -43,12 +45,14 @@ def overview() -> None:
         fig = app.chart(ctx, "timeline", granularity="year", by=None, range_slider=False, height=300)
         app.plot(fig, key="overview-timeline")
         app.caption(ctx, "Events per year (those dated at least to the year)")
+        app_downloads.chart_menu(ctx, "timeline", granularity="year", by=None)
         st.page_link(TIMELINE, label="Timeline: weeks to years, colours, every event",
                      icon=":material/arrow_forward:")
         st.subheader("Top themes", anchor=False)
         fig = app.chart(ctx, "themes", top=8)
         app.plot(fig, key="overview-themes")
         app.caption(ctx, "An event counts under each of its themes")
+        app_downloads.chart_menu(ctx, "themes", top=8)
         st.page_link(BREAKDOWNS, label="Agencies & themes: who does what, where",
                      icon=":material/arrow_forward:")
     with right:
@@ -58,6 +62,7 @@ def overview() -> None:
         app.plot(fig, key="overview-map")
         app.caption(ctx, "Provinces shaded by events; circles are places. "
                     + app.note(fig))
+        app_downloads.chart_menu(ctx, "map", selected=ctx.filters.provinces)
         st.page_link(MAP, label="Border map: per person, click a province to filter",
                      icon=":material/arrow_forward:")
 

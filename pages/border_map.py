@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from nkviz import aggregate, app
+from nkviz import aggregate, app, app_downloads
 from nkviz.app_sidebar import choice, on_map_click, toggle
 
 MEASURES = {"events": "events", "per 100k people": "per_100k"}
@@ -24,6 +24,8 @@ app.caption(ctx, f"Provinces shaded by {measure} (population: 2008 census); the 
             "Russia border and the five border provinces are outlined in red-orange. "
             + app.note(fig) + " Click a province to filter every page to it, click a circle "
             "to search for that place")
+app_downloads.chart_menu(ctx, "map", measure=MEASURES[measure], places=places,
+                         selected=ctx.filters.provinces)
 
 st.subheader("By province", anchor=False)
 summary = aggregate.province_summary(ctx.view)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from nkviz import app, app_uploads
+from nkviz import app, app_downloads, app_uploads
 
 ctx = app.context()
 st.title("Data", anchor=False)
@@ -70,12 +70,15 @@ if app.nothing_to_show(ctx):
 fig = app.chart(ctx, "precision")
 app.plot(fig, key="quality-mix")
 app.caption(ctx, "Events by how precisely they are dated (rows) and placed (columns)")
+app_downloads.chart_menu(ctx, "precision")
 left, right = st.columns(2, gap="large")
 with left:
     fig = app.chart(ctx, "date_precision_by_source")
     app.plot(fig, key="quality-date")
     app.caption(ctx, "Share of each outlet's events by date precision")
+    app_downloads.chart_menu(ctx, "date_precision_by_source")
 with right:
     fig = app.chart(ctx, "geo_precision_by_source")
     app.plot(fig, key="quality-geo")
     app.caption(ctx, "Share of each outlet's events by geo precision")
+    app_downloads.chart_menu(ctx, "geo_precision_by_source")

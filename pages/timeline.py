@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from nkviz import app
+from nkviz import app, app_downloads
 from nkviz.app_sidebar import choice, toggle
 
 ctx = app.context()
@@ -26,6 +26,7 @@ fig = app.chart(ctx, "timeline", granularity=granularity, by=by, moments=moments
 app.plot(fig, key="timeline-bars")
 app.caption(ctx, f"Events per {granularity}, coloured by {by} (the 7 largest; the rest is "
             f"Other). {app.note(fig)} Drag the slider under the chart to zoom")
+app_downloads.chart_menu(ctx, "timeline", granularity=granularity, by=by, moments=moments)
 if show_moments and not ctx.moments.found:
     st.caption("No reference moments yet: data/moments.csv is missing.")
 for problem in ctx.moments.problems:
@@ -36,3 +37,4 @@ fig = app.chart(ctx, "strip", by=by, moments=moments)
 app.plot(fig, key="timeline-strip")
 app.caption(ctx, app.note(fig) + " Hover a mark for its date, place, agencies, themes and "
             "evidence")
+app_downloads.chart_menu(ctx, "strip", by=by, moments=moments)

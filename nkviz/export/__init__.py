@@ -18,7 +18,7 @@ from ..errors import ConfigError
 from .data import EXTENSIONS as DATA_EXTENSIONS, FORMATS as DATA_FORMATS, data_bytes
 from .figures import PAGE, SIZES, Size, chart_figure, decorate, size_of
 from .html import to_html
-from .images import browser_available, find_browser, render
+from .images import browser_available, find_browser, render, stamp_pdf
 from .scope import ExportScope, file_name, source_line, subtitle
 
 CHART_FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
@@ -34,10 +34,11 @@ def chart_bytes(scope: ExportScope, name: str, fmt: str, *, size: str = "slide",
         raise ConfigError(f"unknown chart format {fmt!r}; choose one of {', '.join(CHART_FORMATS)}")
     preset = size_of(size)
     fig = chart_figure(scope, name, size=preset, options=options, title=title)
+    caption = _plain(fig.layout.title.text or name)
     if fmt == "html":
-        caption = fig.layout.title.text or name
-        return to_html(fig, title=_plain(caption), file_stem=file_name(scope, name, "")[:-1])
-    return render(fig, fmt, preset)
+        return to_html(fig, title=caption, file_stem=file_name(scope, name, "")[:-1])
+    data = render(fig, fmt, preset)
+    return stamp_pdf(data, title=caption, generated=scope.generated) if fmt == "pdf" else data
 
 
 def brief_bytes(scope: ExportScope, fmt: str, **kwargs) -> bytes:

@@ -66,6 +66,7 @@ TITLES = {
 DATE_NOTE = {"timeline", "strip", "small_multiples"}  # charts whose reading rests on dates
 GEO_NOTE = {"agency_share"}  # ... on places (the map says what it leaves out itself)
 SCREEN_ONLY = ("height", "dark", "zoom", "range_slider")  # options an export decides itself
+LEGEND_SHARE = 0.2  # of the height: a legend above taller than this goes to the side
 HALF_PERIOD = {"year": 190, "quarter": 50, "month": 20, "week": 7}  # days
 PATTERNS = ("", "/", ".", "x", "\\", "-", "|", "+")
 DASHBOARD_ADVICE = ("Choose ", "Click ", "Drag ", "Hover ", "Select ")
@@ -166,8 +167,11 @@ def decorate(fig: go.Figure, caps: Captions, size: Size) -> go.Figure:
     header = layout.header(out, caps.title, caps.subtitle, size.width)
     footer_lines = layout.footer_lines(caps.note, caps.source, size.width)
     left, bottom = layout.left_band(out), layout.bottom_band(out)
-    top = header.height + layout.legend_band(out, size.width - left - 20)
-    margin = dict(l=left + layout.PAD_X, r=layout.PAD_X + 10, t=top,
+    legend, right = layout.legend_band(out, size.width - left - 20), layout.PAD_X + 10
+    if legend > LEGEND_SHARE * size.height:  # a tall legend above: put it at the side
+        right += layout.side_legend(out)
+        legend = 0
+    margin = dict(l=left + layout.PAD_X, r=right, t=header.height + legend,
                   b=bottom + layout.footer_height(footer_lines) + layout.PAD_Y)
     if layout.is_map(out):
         margin.update(l=layout.PAD_X, r=layout.PAD_X)

@@ -13,7 +13,12 @@ installed plotly package and MathJax is switched off (kaleido would load it from
 
 from __future__ import annotations
 
+import atexit
+import datetime as dt
+import hashlib
+import io
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -83,6 +88,8 @@ def _start_locked() -> None:
     kaleido.start_sync_server(path=path, page_generator=_page(), timeout=TIMEOUT,
                               silence_warnings=True)
     _started = True
+    # close the browser before Python removes its temporary profile (atexit runs in reverse)
+    atexit.register(stop)
 
 
 def _page():
@@ -127,7 +134,36 @@ def render(fig: go.Figure, fmt: str, size: Size) -> bytes:
                                   nkviz_pixel_ratio=max(1.0, ratio))
     with _lock:
         _start_locked()
-        return _call(lambda: kaleido.calc_fig_sync(spec, opts=opts), fmt)
+        data = _call(lambda: kaleido.calc_fig_sync(spec, opts=opts), fmt)
+    return stable_svg(data) if fmt == "svg" else data
+
+
+def stable_svg(data: bytes) -> bytes:
+    """Replace plotly's random element-id stem with one derived from the drawing, so the
+    same chart gives the same SVG (and two charts in one document still differ)."""
+    text = data.decode("utf-8")
+    found = re.search(r'id="defs-([0-9a-f]{6})"', text)
+    if not found:
+        return data
+    stem = found.group(1)
+    blank = text.replace(stem, "")
+    stable = "n" + hashlib.blake2b(blank.encode("utf-8"), digest_size=3).hexdigest()[1:]
+    return text.replace(stem, stable).encode("utf-8")
+
+
+def stamp_pdf(data: bytes, *, title: str, generated: dt.date) -> bytes:
+    """A PDF with nkviz's metadata: its title and the generation date instead of the
+    moment Chromium printed it, so the same export gives the same bytes."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    stamp = f"D:{generated:%Y%m%d}000000Z"
+    writer.metadata = {"/Title": title, "/Author": "nkviz", "/Creator": "nkviz",
+                       "/Producer": "nkviz (plotly, kaleido, pypdf)", "/CreationDate": stamp,
+                       "/ModDate": stamp}
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _call(work, fmt: str) -> bytes:

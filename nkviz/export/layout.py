@@ -3,7 +3,7 @@
 Plotly's automatic margins make room for tick labels but not for a caption placed under
 them, and a static image cannot be re-laid out after drawing. So the space taken by tick
 labels, axis titles, a legend above the plot and the caption lines is estimated from the
-texts and font sizes (Noto Sans/Source Sans: about 0.55 em per Latin letter, 1 em per
+texts and font sizes (Noto Sans/Source Sans: under 0.5 em per Latin letter, 1 em per
 Hangul or CJK character), and captions are wrapped to the figure's width.
 """
 
@@ -40,7 +40,7 @@ def escape(text: str) -> str:
 def text_width(text: str, size: float) -> float:
     """Estimated drawn width in pixels of plotly label text (tags and entities resolved)."""
     plain = html.unescape(_TAG.sub("", str(text)))
-    return size * sum(1.0 if ord(c) >= 0x1100 else 0.55 for c in plain)
+    return size * sum(1.0 if ord(c) >= 0x1100 else 0.5 for c in plain)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
@@ -79,7 +79,7 @@ def header(fig: go.Figure, title: str, subtitle: str, width: int) -> Header:
         if not t_lines:  # plotly draws no subtitle without a title: promote it
             block["text"], block["font"] = block.pop("subtitle")["text"], dict(
                 size=style.FONT_SIZE, color=style.LIGHT["muted"])
-    height = PAD_Y + TITLE_LINE * len(t_lines) + SUBTITLE_LINE * len(s_lines) + 14
+    height = PAD_Y + TITLE_LINE * len(t_lines) + SUBTITLE_LINE * len(s_lines) + 22
     return Header(block, height)
 
 
@@ -200,6 +200,13 @@ def legend_band(fig: go.Figure, plot_w: float) -> int:
     if sum(widths) > plot_w:  # wrapped, plotly lines items up in equal columns
         rows = -(-len(names) // max(1, int(plot_w // max(widths))))
     return rows * 24 + 8
+
+
+def side_legend(fig: go.Figure) -> int:
+    """Move the legend to the right of the plot, one item per line; returns its width."""
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top"))
+    return math.ceil(max((text_width(n, TICK_SIZE) for n in names), default=0) + 56)
 
 
 def _merc(lat: float) -> float:

@@ -17,7 +17,7 @@ from pypdf import PdfReader, PdfWriter
 from ..charts import style
 from .brief import Brief
 from .figures import PAGE, chart_figure
-from .images import render
+from .images import render, stamp_pdf
 from .layout import escape, wrap
 
 EVENTS_PER_PAGE = 6
@@ -39,13 +39,10 @@ def pdf_bytes(brief: Brief) -> bytes:
     writer = PdfWriter()
     for fig in pages:
         writer.append(PdfReader(io.BytesIO(render(fig, "pdf", PAGE))))
-    stamp = f"D:{brief.scope.generated:%Y%m%d}000000Z"
-    writer.add_metadata({"/Title": f"{brief.title}: {brief.subtitle}", "/Author": "nkviz",
-                         "/Producer": "nkviz (plotly, kaleido, pypdf)", "/CreationDate": stamp,
-                         "/ModDate": stamp})
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    return stamp_pdf(out.getvalue(), title=f"{brief.title}: {brief.subtitle}",
+                     generated=brief.scope.generated)
 
 
 def _page(annotations: list[dict], data: list | None = None) -> go.Figure:
