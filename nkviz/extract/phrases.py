@@ -11,9 +11,9 @@ one space character. Latin phrases need word boundaries on both sides; a phrase 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import product
 import re
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -61,8 +61,9 @@ def _latin(c: str) -> bool:
     return c.isalnum() and ord(c) < 0x1100
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A phrase occurrence (a named tuple: several per sentence, so cheap to make)."""
+
     start: int
     end: int
     payloads: tuple
@@ -82,7 +83,10 @@ class PhraseMatcher:
         for key, payloads in table.items():
             prefix = key.endswith("*")
             word = key.rstrip("*")
-            self._automaton.add_word(word, (word, prefix, tuple(payloads)))
+            # what iter_hits checks, decided once per phrase: its length, whether a Latin
+            # letter before it or after it would put it inside a longer word
+            self._automaton.add_word(word, (len(word), _latin(word[0]), _latin(word[-1]) and not prefix,
+                                            prefix, tuple(payloads)))
         self.size = len(table)
         if table:
             self._automaton.make_automaton()
@@ -92,14 +96,16 @@ class PhraseMatcher:
         if not self.size:
             return
         n = len(folded)
-        for last, (word, prefix, payloads) in self._automaton.iter(folded):
-            start, end = last - len(word) + 1, last + 1
-            if _latin(word[0]) and start > 0 and _latin(folded[start - 1]):
-                continue
+        for last, (size, open_start, open_end, prefix, payloads) in self._automaton.iter(folded):
+            start, end = last - size + 1, last + 1
+            if open_start and start > 0:
+                c = folded[start - 1]
+                if c.isalnum() and c < "\u1100":  # inline _latin: this loop is hot
+                    continue
             if prefix:
-                while end < n and _latin(folded[end]):
+                while end < n and folded[end].isalnum() and folded[end] < "\u1100":
                     end += 1
-            elif _latin(word[-1]) and end < n and _latin(folded[end]):
+            elif open_end and end < n and folded[end].isalnum() and folded[end] < "\u1100":
                 continue
             yield Hit(start, end, payloads)
 
