@@ -175,7 +175,7 @@ def test_auto_granularity_by_span(events, years, expected):
 
 @pytest.mark.parametrize("text, width, lines", [
     ("short", 500, ["short"]),
-    ("one two three four five six seven", 60, ["one two", "three", "four", "five six", "seven"]),
+    ("one two three four five six seven", 65, ["one two", "three", "four", "five six", "seven"]),
     ("평안북도 신의주시 혜산", 70, ["평안북도", "신의주시", "혜산"]),
 ])
 def test_wrap_by_estimated_width(text, width, lines):

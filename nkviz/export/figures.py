@@ -162,12 +162,13 @@ def decorate(fig: go.Figure, caps: Captions, size: Size) -> go.Figure:
     """A copy of ``fig`` with captions, the light template, hatching and computed margins."""
     out = go.Figure(fig)  # a deep copy: the dashboard keeps its figure as it was
     out.update_layout(template=style.template(), width=size.width, height=size.height,
-                      autosize=False)
+                      autosize=False, font_family=layout.FONT_FAMILY)
     _hatch(out)
     header = layout.header(out, caps.title, caps.subtitle, size.width)
     footer_lines = layout.footer_lines(caps.note, caps.source, size.width)
     left, bottom = layout.left_band(out), layout.bottom_band(out)
-    legend, right = layout.legend_band(out, size.width - left - 20), layout.PAD_X + 10
+    right = layout.PAD_X + 10 + layout.right_band(out)
+    legend = layout.legend_band(out, size.width - left - right)
     if legend > LEGEND_SHARE * size.height:  # a tall legend above: put it at the side
         right += layout.side_legend(out)
         legend = 0

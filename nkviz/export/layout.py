@@ -3,7 +3,7 @@
 Plotly's automatic margins make room for tick labels but not for a caption placed under
 them, and a static image cannot be re-laid out after drawing. So the space taken by tick
 labels, axis titles, a legend above the plot and the caption lines is estimated from the
-texts and font sizes (Noto Sans/Source Sans: under 0.5 em per Latin letter, 1 em per
+texts and font sizes (Source Sans or Liberation Sans: about 0.53 em per Latin letter, 1 em per
 Hangul or CJK character), and captions are wrapped to the figure's width.
 """
 
@@ -20,6 +20,11 @@ import plotly.graph_objects as go
 from ..charts import style
 
 PAD_X, PAD_Y = 16, 12
+# Chromium's PDFs lose the digits of Noto Sans CJK (they extract as blanks), so where Source
+# Sans or Noto Sans are missing, exports take Latin letters from Liberation Sans (Arial's
+# metrics) and only Hangul and CJK from Noto Sans CJK.
+FONT_FAMILY = style.FONT_FAMILY.replace("'Noto Sans CJK KR'",
+                                        "'Liberation Sans', Arimo, Arial, 'Noto Sans CJK KR'")
 TICK_SIZE = style.FONT_SIZE - 1
 FOOTER_SIZE = style.FONT_SIZE - 3
 FOOTER_LINE = round(FOOTER_SIZE * 1.35)
@@ -40,7 +45,7 @@ def escape(text: str) -> str:
 def text_width(text: str, size: float) -> float:
     """Estimated drawn width in pixels of plotly label text (tags and entities resolved)."""
     plain = html.unescape(_TAG.sub("", str(text)))
-    return size * sum(1.0 if ord(c) >= 0x1100 else 0.5 for c in plain)
+    return size * sum(1.0 if ord(c) >= 0x1100 else 0.53 for c in plain)
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
@@ -184,6 +189,22 @@ def bottom_band(fig: go.Figure) -> int:
         if axis.title and axis.title.text:
             height += TICK_SIZE * 1.3 + 8
         band = max(band, height)
+    return math.ceil(band)
+
+
+def right_band(fig: go.Figure) -> int:
+    """Pixels right of the plot for a colour bar placed there (plotly would push the plot
+    narrower, moving everything placed in plot fractions)."""
+    band = 0.0
+    for t in fig.data:
+        bar = getattr(t, "colorbar", None)
+        if bar is None or getattr(t, "showscale", None) is False or t.type in MAP_TRACES:
+            continue
+        if bar.x is not None and bar.x < 1:
+            continue
+        title = bar.title.text if bar.title and bar.title.text else ""
+        labels = max(text_width("0000", TICK_SIZE), text_width(title, TICK_SIZE + 1))
+        band = max(band, (bar.thickness or 30) + labels + 24)
     return math.ceil(band)
 
 

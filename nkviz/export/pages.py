@@ -18,7 +18,7 @@ from ..charts import style
 from .brief import Brief
 from .figures import PAGE, chart_figure
 from .images import render, stamp_pdf
-from .layout import escape, wrap
+from .layout import FONT_FAMILY, escape, wrap
 
 EVENTS_PER_PAGE = 6
 MARGIN = 56  # px (15 mm at 96 per inch)
@@ -48,6 +48,7 @@ def pdf_bytes(brief: Brief) -> bytes:
 def _page(annotations: list[dict], data: list | None = None) -> go.Figure:
     fig = go.Figure(data=data or [])
     fig.update_layout(template=style.template(), width=PAGE.width, height=PAGE.height,
+                      font_family=FONT_FAMILY,
                       margin=dict(l=MARGIN, r=MARGIN, t=MARGIN, b=MARGIN), showlegend=False,
                       xaxis=dict(visible=False), yaxis=dict(visible=False),
                       annotations=annotations)
