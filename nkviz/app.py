@@ -119,6 +119,12 @@ def dataset() -> Dataset:
     return _combine(base.token, tuple(uploads), _base=base, _uploads=tuple(uploads.values()))
 
 
+def load_events() -> tuple[pd.DataFrame, IngestReport]:
+    """The events every page starts from and the accounting of their inputs (cached)."""
+    data = dataset()
+    return data.events, data.ingest
+
+
 @st.cache_resource(max_entries=8)
 def _combine(token: str, upload_keys: tuple[str, ...], *, _base: Dataset, _uploads: tuple) -> Dataset:
     """Bundled plus uploaded data; uploaded ids get an ``upload/`` prefix so none clash."""

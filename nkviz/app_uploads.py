@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -37,15 +38,24 @@ class Upload:
     result: object  # nkviz.load.LoadResult
 
 
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
 def running_locally() -> bool:
-    """True when the viewer's browser is on the server's machine (and saving is allowed)."""
+    """True when the viewer's browser is on the server's machine (and saving is allowed).
+
+    Both the connection and the address in the browser must be loopback: behind a reverse
+    proxy every visitor's connection comes from 127.0.0.1, but their address bar does not
+    say localhost.
+    """
     if os.environ.get(NO_SAVE_ENV, "") not in ("", "0"):
         return False
     try:
-        ip = st.context.ip_address
+        ip, url = st.context.ip_address, st.context.url
     except Exception:  # noqa: BLE001 - no request context (tests, bare mode)
         return False
-    return ip in (None, "127.0.0.1", "::1")
+    host = urlparse(url).hostname if url else None
+    return ip in (None, "127.0.0.1", "::1") and host in LOOPBACK
 
 
 def digest(name: str, data: bytes) -> str:

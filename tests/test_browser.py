@@ -217,6 +217,12 @@ def test_bar_click_filters(tab):
     assert tab.page.locator(ERRORS).count() == 0
 
 
+def test_saving_uploads_offered_on_this_machine(tab):
+    tab.open("data", plots=3)
+    toggle = tab.page.get_by_role("switch", name="Save into the data folder")
+    assert toggle.is_enabled()  # opened from 127.0.0.1: the dashboard runs locally
+
+
 def test_event_detail_from_the_table(tab):
     tab.open("events?sort=oldest")
     grid = tab.page.locator('[data-testid="stDataFrame"]').first
@@ -269,5 +275,6 @@ def test_dark_theme(browser, server):
         t.shot("border_map_dark")
         t.open("timeline", plots=2)
         t.shot("timeline_dark")
+        assert t.outside == []  # the dark map style is local too
     finally:
         t.close()
