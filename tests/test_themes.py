@@ -17,8 +17,7 @@ CASES = [
     ("Neighbours are told to keep tabs on each other.", {"surveillance_informants": ["keep tabs on"]}),
     ("Three defectors crossed the Tumen at night.", {"defection_border": ["defectors", "crossed the Tumen"]}),
     ("The women were forcibly repatriated from Shenyang.", {"defection_border": ["repatriated"]}),
-    ("A broker helped the family flee to China.",
-     {"defection_border": ["broker", "flee to China"], "smuggling_brokers": ["broker"]}),
+    ("A broker helped the family flee to China.", {"defection_border": ["broker", "flee to China"]}),
     ("Police arrested two traders and detained their relatives.",
      {"crackdown_arrest": ["arrested", "detained"], "markets_trade": ["traders"]}),
     ("Inspection teams raided homes in a new crackdown.",
@@ -27,25 +26,23 @@ CASES = [
     ("Two men were executed by firing squad after a public trial.",
      {"punishment_execution": ["executed by firing squad", "public trial"]}),
     ("He was sentenced to ten years and tortured.", {"punishment_execution": ["sentenced", "tortured"]}),
-    ("She spent three years in a kyohwaso before the kwanliso.", {"prison_camp": ["kyohwaso", "kwanliso"]}),
+    ("She was moved from a kyohwaso to the kwanliso.", {"prison_camp": ["kyohwaso", "kwanliso"]}),
     ("He was sent to a labor camp in Chongjin.", {"prison_camp": ["labor camp"]}),
     ("Workers went on strike and scrawled graffiti on a wall.",
      {"protest_resistance": ["went on strike", "graffiti"]}),
     ("Vendors protested against the new fees.",
      {"protest_resistance": ["protested"], "markets_trade": ["Vendors"]}),
     ("Rice prices jumped at the jangmadang.", {"markets_trade": ["Rice prices", "jangmadang"], "food_livelihood": ["Rice"]}),
-    ("The exchange rate fell against the yuan.", {"markets_trade": ["exchange rate"]}),
-    ("Smuggling across the Yalu resumed.", {"smuggling_brokers": ["Smuggling"]}),
-    ("Remittance brokers take a 30 percent cut.",
-     {"smuggling_brokers": ["Remittance brokers"], "defection_border": ["brokers"]}),
+    ("The exchange rate fell against the yuan.", {"markets_trade": ["exchange rate", "against the yuan"]}),
+    ("Smuggling across the Yalu resumed.", {"smuggling_brokers": ["Smuggling", "across the Yalu"]}),
+    ("Remittance brokers take a 30 percent cut.", {"smuggling_brokers": ["Remittance brokers"]}),
     ("Youths passed around South Korean dramas on USB sticks.",
      {"information_media": ["South Korean dramas", "USB sticks"]}),
     ("He listened to foreign radio broadcasts on a Chinese phone.",
      {"information_media": ["foreign radio", "Chinese phone"]}),
     ("Food shortages worsened and some villagers starved.", {"food_livelihood": ["Food shortages", "starved"]}),
-    ("Farmers said the harvest was poor.", {"food_livelihood": ["Farmers", "harvest"]}),
-    ("Overseas workers in Russia received no wages.",
-     {"overseas_labor": ["Overseas workers"], "food_livelihood": ["wages"]}),
+    ("Farmers said the harvest was poor.", {"food_livelihood": ["Farmers", "harvest was poor"]}),
+    ("Overseas workers in Russia received no wages.", {"overseas_labor": ["Overseas workers", "wages"]}),
     ("Dispatched workers at a seafood processing plant went unpaid.",
      {"overseas_labor": ["Dispatched workers", "seafood processing"]}),
     ("The vice-minister was purged and later demoted.", {"elite_purge": ["purged", "demoted"]}),
@@ -79,6 +76,145 @@ CASES = [
     ("국가정보원은 이같이 밝혔다.", {}),
     ("The deal was brokered by a neighbour.", {}),
 ]
+
+# (sentence, themes) -- phrase families beyond single words: every theme found must be listed
+FAMILIES = [
+    # questioning, searches, detention, expulsion, fines, checkpoints
+    ("Agents questioned the miner's wife for two days.", {"crackdown_arrest"}),
+    ("An official came from the capital to question each of the cooks.", {"crackdown_arrest"}),
+    ("Three students were taken in for questioning.", {"crackdown_arrest"}),
+    ("The boy was led away by two officers.", {"crackdown_arrest"}),
+    ("Teenagers were hauled off to the station.", {"crackdown_arrest"}),
+    ("He spent a week in the holding cells of the county bowibu.", {"crackdown_arrest"}),
+    ("Officers searched every house on the street.", {"crackdown_arrest"}),
+    ("A second sweep followed in the mining district.", {"crackdown_arrest"}),
+    ("Every adult in the block had to give handwriting samples.", {"crackdown_arrest"}),
+    ("Checkpoints were added on the coast road and anyone without a travel permit was turned back.",
+     {"crackdown_arrest"}),
+    ("The city is evicting families who moved in from the countryside.", {"crackdown_arrest"}),
+    ("Officials are driving out households without residence papers.", {"crackdown_arrest"}),
+    ("Traffic officers fined the bus drivers on the spot.", {"crackdown_arrest"}),
+    ("Security agents picked up two women at the station.", {"crackdown_arrest"}),
+    ("He was dragged to the police station and held overnight.", {"crackdown_arrest"}),
+    ("The bowibu is tracking down everyone who called Seoul.", {"crackdown_arrest"}),
+    ("Police went door to door looking for foreign DVDs.", {"crackdown_arrest", "information_media"}),
+    # border shootings and escapes
+    ("Guards shot and wounded a woman wading through the river.", {"defection_border"}),
+    ("Sentries opened fire on a man near the Tumen.", {"defection_border"}),
+    ("Border units were told to fire warning shots at anyone on the riverbank.", {"defection_border"}),
+    ("The shoot-on-sight order was issued after the pandemic began.", {"covid_quarantine"}),
+    ("Since the pandemic began, guards have shot at people on the river.", {"covid_quarantine"}),
+    ("Two North Korean loggers slipped away from their camp in Russia.", {"defection_border", "overseas_labor"}),
+    ("The cook disappeared from a North Korean restaurant in Beijing.", {"defection_border", "overseas_labor"}),
+    ("A young officer ran across the demarcation line.", {"defection_border"}),
+    ("Five people were caught trying to cross the river into China.", {"crackdown_arrest", "defection_border"}),
+    ("The woman reached South Korea via Laos.", {"defection_border"}),
+    # protest
+    ("Miners downed tools for a day.", {"protest_resistance"}),
+    ("The dock workers refused to work until they were paid.", {"protest_resistance"}),
+    ("Workers went on a strike over unpaid wages.", {"protest_resistance"}),
+    ("Angry workers smashed the machines and held the director hostage.", {"protest_resistance"}),
+    ("A group of youths beat up a safety agent behind the station.", {"protest_resistance"}),
+    ("The inspector was beaten by traders when he seized their goods.",
+     {"protest_resistance", "crackdown_arrest", "markets_trade"}),
+    ("Leaflets criticising Kim Jong Un were found near the school.", {"protest_resistance"}),
+    ("Women vendors shouted down the market managers.", {"protest_resistance", "markets_trade"}),
+    # overseas labour
+    ("North Korean waitresses in Shenyang must hand over their tips.", {"overseas_labor"}),
+    ("North Korean construction workers in Qatar live in crowded dormitories.", {"overseas_labor"}),
+    ("The company confiscated the workers' passports on arrival.", {"overseas_labor", "crackdown_arrest"}),
+    # surveillance
+    ("Unit heads keep lists of households with relatives abroad.", {"surveillance_informants"}),
+    ("Residents must report anyone who makes calls to China.", {"surveillance_informants"}),
+    ("The women are watched at all times by a supervisor.", {"surveillance_informants"}),
+    ("Agents use radio-wave detectors to find illegal phones.", {"surveillance_informants", "information_media"}),
+    ("Neighbourhood heads check for unregistered guests at night.", {"surveillance_informants"}),
+    # corruption
+    ("Traders paid off the inspectors to keep their stalls.", {"corruption_bribery", "markets_trade"}),
+    ("The guards were paying off their commander.", {"corruption_bribery"}),
+    ("The manager kept back part of the coal quota and sold it.", {"corruption_bribery"}),
+    ("Two officials siphoned money from the construction fund.", {"corruption_bribery"}),
+    ("Police look the other way for a carton of cigarettes.", {"corruption_bribery"}),
+    ("He was released after paying the guards 200 yuan.", {"corruption_bribery"}),
+    ("The officer was selling army fuel to private drivers.", {"corruption_bribery"}),
+    # elite purge, military morale
+    ("The party removed the chairman of the county committee.", {"elite_purge"}),
+    ("The vice-minister was dismissed and sent to a farm.", {"elite_purge"}),
+    ("Two soldiers deserted from a coastal battery.", {"military_morale"}),
+    ("Soldiers in the unit have been stealing corn from nearby farms.", {"military_morale"}),
+    # smuggling and sanctions
+    ("A tanker took on fuel in a ship-to-ship transfer off the coast.", {"smuggling_brokers", "sanctions_diplomacy"}),
+    ("The firm was fined for sanctions evasion.", {"smuggling_brokers", "sanctions_diplomacy", "crackdown_arrest"}),
+    ("The coal was shipped in breach of UN sanctions.", {"smuggling_brokers", "sanctions_diplomacy"}),
+    ("Gangs carry copper across the river at night.", {"smuggling_brokers"}),
+    # Korean
+    ("국경경비대가 도강하려던 주민에게 총을 쐈다.", {"defection_border"}),
+    ("인민반장들이 숙박 등록을 하지 않은 사람을 찾고 있다.", {"surveillance_informants"}),
+    ("보위부가 밀수꾼들을 잡아들였다.", {"crackdown_arrest", "smuggling_brokers"}),
+    ("경비대원들이 밀수를 눈감아 주는 대가로 돈을 받았다.", {"corruption_bribery", "smuggling_brokers"}),
+    ("주민들이 한국 영상물을 보다가 적발됐다.", {"information_media", "crackdown_arrest"}),
+    # look-alikes that are not the theme
+    ("The embassy issued a statement on Tuesday.", {}),
+    ("Wages at the new hotel are paid in dollars.", {}),
+    ("Rain spoiled the outdoor market on Sunday.", {"markets_trade"}),
+    ("The strategy paid off for the club.", {}),
+    ("He was questioned about the decision by reporters.", {}),
+    ("An investigation by a rights group described the camp system.", {}),
+    ("He was sentenced to ten years in a kyohwaso.", {"punishment_execution"}),
+    ("The smuggled radio was found in the kitchen.", {"information_media"}),
+    ("A defector living in Seoul said the market in Hyesan was busy.", {"markets_trade"}),
+    ("Kim Jong Un inspected a new greenhouse farm.", {}),
+    ("The non-socialist inspection group arrived in Wonsan.", {"crackdown_arrest"}),
+    ("Slogans praising the leader were painted on the dam.", {"ideology_campaign"}),
+    ("The security agent was beaten up by a group of men.", {"protest_resistance"}),
+    ("The ambassador said the talks were useful.", {"sanctions_diplomacy"}),
+    ("Crossing the river by ferry takes an hour.", {}),
+    ("The vessel left port on Monday.", {}),
+    ("A broker arranged the sale of the apartment.", {}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FAMILIES, ids=[c[0][:40] for c in FAMILIES])
+def test_phrase_families(text, expected):
+    assert {f.theme for f in find_themes(text)} == set(expected)
+
+
+# Weak cues need confirmation in their window: their own sentence or the one before it.
+WINDOWS = [
+    ("Guards fired warning shots.", set()),
+    ("Guards fired warning shots near the river.", {"defection_border"}),
+    ("Guards patrol the Yalu. At night they fire warning shots.", {"defection_border"}),
+    ("Guards fired warning shots. The river was frozen.", set()),  # confirmation after it
+    ("Guards patrol the Yalu.\n\nThey fired warning shots.", set()),  # a paragraph apart
+    ("Guards patrol the Yalu. Mr. Kim ate. They fired warning shots.", set()),  # two sentences back
+    ("The vessel was spotted in satellite imagery.", {"sanctions_diplomacy"}),
+    ("Workers have received no wages since spring.", set()),
+    ("Workers have received no wages since spring and families go hungry.", {"food_livelihood"}),
+    ("North Korean workers in a Dandong factory have received no wages since spring.",
+     {"overseas_labor"}),  # wages abroad: overseas labour, not livelihood
+]
+
+
+@pytest.mark.parametrize("text, expected", WINDOWS, ids=[c[0][:40] for c in WINDOWS])
+def test_weak_cues_need_confirmation_nearby(text, expected):
+    found = find_themes(text)
+    assert {f.theme for f in found} == expected
+    assert all(text[f.start:f.end] == f.text for f in found)
+
+
+def test_weak_cue_is_not_confirmed_by_its_own_words():
+    # "across the Yalu" is a weak smuggling cue and "Yalu" a smuggling support word
+    assert "smuggling_brokers" not in {f.theme for f in find_themes("They walked across the Yalu.")}
+
+
+def test_theme_table_keys_and_references():
+    rows = vocab.table("themes")
+    ids = {r["id"] for r in rows}
+    allowed = {"id", "label", "cues", "weak", "support", "related", "yields_to", "not"}
+    for r in rows:
+        assert set(r) <= allowed, r["id"]
+        assert set(r.get("related") or ()) | set(r.get("yields_to") or ()) <= ids - {r["id"]}
+        assert not r.get("support") or r.get("weak"), f"{r['id']}: support words without weak cues"
 
 
 def _by_theme(text):
