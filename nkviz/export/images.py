@@ -128,6 +128,8 @@ def render(fig: go.Figure, fmt: str, size: Size) -> bytes:
     opts = dict(format=fmt, width=size.width, height=size.height,
                 scale=size.scale if fmt == "png" else 1)
     spec = fig.to_dict()
+    for i, trace in enumerate(spec["data"]):
+        trace.setdefault("uid", f"t{i}")  # plotly would draw random ids into the SVG
     meta = spec["layout"].get("meta")
     ratio = size.scale if fmt == "png" else VECTOR_PIXEL_RATIO
     spec["layout"]["meta"] = dict(meta if isinstance(meta, dict) else {"value": meta},
