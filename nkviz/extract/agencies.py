@@ -3,7 +3,9 @@
 All aliases, exclusions and conditions are data (``data/vocab/agencies.yaml``, whose header
 explains each key). One Aho-Corasick pass finds every alias; the longest match wins, so
 "South Korean police" (an exclusion) swallows "police", "Ministry of People's Security"
-beats "People's Security", and "the Military Security Command" is not "the military".
+beats "People's Security", "the Military Security Command" is not "the military",
+"soldiers guarding the border" are the Border Guard, not the army, and "police in Dandong"
+(a local force named with a Chinese place) is China's Ministry of Public Security.
 Conditions then drop aliases in the wrong company ("Russian soldiers", "the Democratic
 Party", "NSA" next to "U.S."), anaphors ("the Ministry") take the nearest earlier ministry,
 and shared acronyms are resolved:
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import vocab
-from .phrases import Hit, PhraseMatcher, fold, fold_cased, longest_first
+from .phrases import Hit, PhraseMatcher, expand, fold, fold_cased, longest_first
 
 NEAR = 150  # characters either side searched for context words
 # a sentence end in the case-kept folded text: not "U.S. " (folding made line breaks spaces)
@@ -70,11 +72,18 @@ def _low(words) -> tuple[str, ...]:
 def _entries(row: dict):
     name = row["name"]
     for alias in row.get("aliases") or ():
-        yield alias, _Entry(name)
+        for form in expand(str(alias)):
+            yield form, _Entry(name)
+    local = row.get("local") or {}
+    for word in local.get("words") or ():  # "police in Dandong", "Dandong police"
+        for place in local.get("places") or ():
+            yield f"{word} in {place}", _Entry(name)
+            yield f"{place} {word}", _Entry(name)
     for alias in row.get("cased") or ():
         yield alias, _Entry(name, cased=fold_cased(alias))
     for phrase in row.get("not") or ():
-        yield phrase, _Entry(name, stop=True)
+        for form in expand(str(phrase)):
+            yield form, _Entry(name, stop=True)
     for rule in row.get("rules") or ():
         alias = rule["alias"]
         yield alias, _Entry(name, cased=fold_cased(alias) if rule.get("cased") else None,
