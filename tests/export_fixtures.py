@@ -21,6 +21,11 @@ needs_browser = pytest.mark.skipif(not has_browser(),
                                           "chromium): static image exports cannot be tested")
 
 
+def with_browser(test):
+    """Mark a test that renders images: skipped without a browser, kaleido kept warm."""
+    return needs_browser(pytest.mark.usefixtures("kaleido_server")(test))
+
+
 @pytest.fixture(scope="session")
 def kaleido_server():
     """Start kaleido's browser once for the whole session and stop it at the end."""

@@ -7,7 +7,7 @@ import io
 
 import pytest
 from conftest import make_events
-from export_fixtures import kaleido_server, needs_browser, scope_of  # noqa: F401 - fixture
+from export_fixtures import kaleido_server, scope_of, with_browser  # noqa: F401 - a fixture
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -38,8 +38,8 @@ def test_content(scope):
     assert b.generated_line.startswith("Generated 2026-11-22 with nkviz from ")
 
 
-@needs_browser
-def test_deck_slides_and_titles(kaleido_server, scope):
+@with_browser
+def test_deck_slides_and_titles(scope):
     deck = Presentation(io.BytesIO(brief_bytes(scope, "pptx")))
     titles = [s.shapes.title.text_frame.text for s in deck.slides]
     assert titles == (["Repression and resistance in North Korea", "Headline figures"]
@@ -59,8 +59,8 @@ def test_deck_slides_and_titles(kaleido_server, scope):
     assert "2010–2023" in deck.slides[0].placeholders[1].text_frame.text
 
 
-@needs_browser
-def test_pdf_pages(kaleido_server, scope):
+@with_browser
+def test_pdf_pages(scope):
     # two of the charts keep the test quick; pages follow the same list as the deck's slides
     content = brief.build(scope, charts=brief.CHARTS[2:4])
     pdf = PdfReader(io.BytesIO(brief.to_pdf(content)))
@@ -76,8 +76,8 @@ def test_pdf_pages(kaleido_server, scope):
     assert pdf.metadata["/CreationDate"] == "D:20261122000000Z"
 
 
-@needs_browser
-def test_empty_view_gives_a_short_pack(kaleido_server, scope):
+@with_browser
+def test_empty_view_gives_a_short_pack(scope):
     empty = scope_of(scope.events, Filters(text="no event says this"))
     deck = Presentation(io.BytesIO(brief_bytes(empty, "pptx")))
     assert [s.shapes.title.text_frame.text for s in deck.slides] == [

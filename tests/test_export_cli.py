@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 from conftest import make_events
-from export_fixtures import GENERATED, kaleido_server, needs_browser  # noqa: F401 - fixture
+from export_fixtures import GENERATED, kaleido_server, with_browser  # noqa: F401 - a fixture
 from PIL import Image
 from pptx import Presentation
 
@@ -101,15 +101,15 @@ def test_html_chart_without_a_browser(table, tmp_path, monkeypatch):
     assert "<title>Events per year by theme</title>" in html and "cdn.plot.ly/plotly" not in html
 
 
-@needs_browser
-def test_chart_png(kaleido_server, table, tmp_path):
+@with_browser
+def test_chart_png(table, tmp_path):
     png = tmp_path / "themes.png"
     assert run("export", "--chart", "themes", "--size", "a4-half", "--input", table, *FLAGS,
                "-o", png) == 0
     assert Image.open(png).size == (2125, 1475)
 
 
-@needs_browser
+@with_browser
 @pytest.mark.parametrize("chart, fmt, size, options, argv", [
     ("timeline", "png", "slide", {"granularity": "quarter", "by": "agency"},
      ["--granularity", "quarter", "--by", "agency"]),
@@ -117,7 +117,7 @@ def test_chart_png(kaleido_server, table, tmp_path):
     ("heatmap", "pdf", "letter-half", {}, []),
     ("agencies", "html", "slide", {}, []),
 ])
-def test_cli_and_download_button_same_bytes(kaleido_server, table, tmp_path, chart, fmt, size,
+def test_cli_and_download_button_same_bytes(table, tmp_path, chart, fmt, size,
                                             options, argv):
     out = tmp_path / f"chart.{fmt}"
     assert run("export", "--chart", chart, "--size", size, *argv, "--input", table, *FLAGS,
@@ -127,8 +127,8 @@ def test_cli_and_download_button_same_bytes(kaleido_server, table, tmp_path, cha
     assert app_downloads.chart_file(scope, chart, fmt, size, options) == out.read_bytes()
 
 
-@needs_browser
-def test_cli_and_download_button_same_brief(kaleido_server, table, tmp_path):
+@with_browser
+def test_cli_and_download_button_same_brief(table, tmp_path):
     out = tmp_path / "brief.pptx"
     assert run("brief", "--input", table, *FLAGS, "-o", out) == 0
     ctx = dashboard_ctx(tables.read_events(table), CHOSEN, f"the events table {table.name}")

@@ -10,10 +10,18 @@ import pytest
 from conftest import make_events
 from export_fixtures import GENERATED, scope_of
 
-from nkviz import filters, schema
+from nkviz import schema
 from nkviz.charts import CHARTS
 from nkviz.errors import ConfigError
-from nkviz.export import SIZES, ExportScope, chart_figure, decorate, figures, layout, scope
+from nkviz.export import (
+    SIZES,
+    ExportScope,
+    chart_figure,
+    decorate,
+    figures,
+    layout,
+    scope,
+)
 from nkviz.filters import Filters
 
 F = Filters

@@ -57,7 +57,7 @@ def test_chart_draws_with_no_network(browser, tmp_path, chart):
     s = scope_of(make_events(60, seed=3))
     path = tmp_path / f"{chart}.html"
     path.write_bytes(chart_bytes(s, chart, "html"))
-    page, outside, dialogs, errors = open_offline(browser, path)
+    page, outside, _, errors = open_offline(browser, path)
     assert outside == [] and errors == []
     assert page.locator(".js-plotly-plot").count() == 1
     assert page.title() == page.locator(".gtitle").first.text_content()
@@ -76,7 +76,7 @@ def test_report_text_is_shown_not_run(browser, tmp_path):
     s = scope_of(events, Filters(text="<img src=x onerror=alert(3)>"))
     path = tmp_path / "strip.html"
     path.write_bytes(chart_bytes(s, "themes", "html"))
-    page, outside, dialogs, errors = open_offline(browser, path)
+    page, outside, dialogs, _ = open_offline(browser, path)
     assert dialogs == [] and outside == []
     assert "<img src=x onerror=alert(3)>" in page.locator(".gtitle-subtitle").text_content()
     page.close()

@@ -15,7 +15,9 @@ Static images need Chromium (see :mod:`nkviz.export.images`); HTML and data do n
 from __future__ import annotations
 
 from ..errors import ConfigError
-from .data import EXTENSIONS as DATA_EXTENSIONS, FORMATS as DATA_FORMATS, data_bytes
+from .data import EXTENSIONS as DATA_EXTENSIONS
+from .data import FORMATS as DATA_FORMATS
+from .data import data_bytes
 from .figures import PAGE, SIZES, Size, chart_figure, decorate, size_of
 from .html import to_html
 from .images import browser_available, find_browser, render, stamp_pdf

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import aggregate, evidence, filters as filters_mod, vocab
+from .. import aggregate, evidence, vocab
+from .. import filters as filters_mod
 from ..schema import COL
 from .figures import chart_options, chart_title
 from .scope import ExportScope, outlets, precision_note, source_line, subtitle

@@ -18,10 +18,18 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from .. import aggregate, filters as filters_mod, vocab
+from .. import aggregate, vocab
+from .. import filters as filters_mod
 from ..charts import CHARTS
 from ..errors import ConfigError
-from . import BRIEF_FORMATS, CHART_FORMATS, DATA_EXTENSIONS, DATA_FORMATS, SIZES, ExportScope
+from . import (
+    BRIEF_FORMATS,
+    CHART_FORMATS,
+    DATA_EXTENSIONS,
+    DATA_FORMATS,
+    SIZES,
+    ExportScope,
+)
 from .inputs import load_scope
 
 GRANULARITIES = ("auto", *aggregate.GRANULARITIES)

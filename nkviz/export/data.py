@@ -19,7 +19,8 @@ import json
 
 import pandas as pd
 
-from .. import __version__, filters as filters_mod, schema, tables, vocab
+from .. import __version__, schema, tables, vocab
+from .. import filters as filters_mod
 from ..errors import ConfigError, ExportError
 from ..schema import COL, EVENT_COLUMNS
 from .scope import ExportScope, source_line

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from ..charts import CHARTS, note as chart_note, style
+from ..charts import CHARTS, style
+from ..charts import note as chart_note
 from ..charts.timeline import BY_TITLE
 from ..errors import ConfigError
 from ..schema import COL

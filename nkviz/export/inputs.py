@@ -13,7 +13,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .. import filters as filters_mod, tables
+from .. import filters as filters_mod
+from .. import tables
 from ..errors import ConfigError
 from ..paths import REPORTS_DIR
 from ..schema import EVENT_COLUMNS

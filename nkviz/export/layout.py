@@ -144,7 +144,8 @@ def _numeric_label(fig: go.Figure, axis, letter: str) -> str:
         values = getattr(trace, letter, None)
         if values is not None and len(values):
             arr = np.asarray(values, dtype=object)
-            nums = [abs(float(v)) for v in arr if isinstance(v, (int, float, np.number)) and v == v]
+            nums = [abs(float(v)) for v in arr
+                    if isinstance(v, (int, float, np.number)) and not math.isnan(float(v))]
             peak = max([peak, *nums])
     return f"{peak * 1.1:,.0f}"
 
