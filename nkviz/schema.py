@@ -228,7 +228,7 @@ def coerce(df: pd.DataFrame) -> pd.DataFrame:
         raise SchemaError(f"missing event columns: {', '.join(missing)}")
     out = df.loc[:, list(EVENT_COLUMNS)].copy()
     for c in STR_COLUMNS:
-        out[c] = out[c].fillna("").astype(str)
+        out[c] = _text(out[c], "")
     for c in DATETIME_COLUMNS:
         out[c] = pd.to_datetime(out[c], errors="coerce").astype("datetime64[ns]")
     for c in FLOAT_COLUMNS:
@@ -239,9 +239,14 @@ def coerce(df: pd.DataFrame) -> pd.DataFrame:
     for c in LIST_COLUMNS:
         out[c] = out[c].map(_as_tuple).astype(object)
     for c, cats in CATEGORY_COLUMNS.items():
-        out[c] = pd.Categorical(out[c].fillna("unknown").astype(str), categories=cats,
+        out[c] = pd.Categorical(_text(out[c], "unknown"), categories=cats,
                                 ordered=True)
     return out.reset_index(drop=True)
+
+
+def _text(col: pd.Series, missing: str) -> pd.Series:
+    """Strings, with ``missing`` for absent values, whatever dtype the column came in."""
+    return col.astype(object).where(col.notna(), missing).astype(str)
 
 
 def _as_bool(value) -> bool:
