@@ -74,40 +74,41 @@ class PhraseMatcher:
     caller attached); the same phrase may carry several."""
 
     def __init__(self, phrases: Iterable[tuple[str, object]]):
-        table: dict[str, list] = {}
+        table: dict[str, tuple[list, list]] = {}  # word -> (exact payloads, "word*" payloads)
         for phrase, payload in phrases:
             key = " ".join(fold(phrase).split())
-            if key:
-                table.setdefault(key, []).append(payload)
+            if key.rstrip("*"):
+                table.setdefault(key.rstrip("*"), ([], []))[key.endswith("*")].append(payload)
         self._automaton = ahocorasick.Automaton()
-        for key, payloads in table.items():
-            prefix = key.endswith("*")
-            word = key.rstrip("*")
+        for word, (exact, prefix) in table.items():
             # what iter_hits checks, decided once per phrase: its length, whether a Latin
             # letter before it or after it would put it inside a longer word
-            self._automaton.add_word(word, (len(word), _latin(word[0]), _latin(word[-1]) and not prefix,
-                                            prefix, tuple(payloads)))
+            self._automaton.add_word(word, (len(word), _latin(word[0]), _latin(word[-1]),
+                                            tuple(exact), tuple(prefix)))
         self.size = len(table)
         if table:
             self._automaton.make_automaton()
 
     def iter_hits(self, folded: str) -> Iterator[Hit]:
-        """Every phrase occurrence that respects word boundaries (overlaps included)."""
+        """Every phrase occurrence that respects word boundaries (overlaps included). A word
+        listed both plain and with ``*`` gives a hit for each reading that fits."""
         if not self.size:
             return
         n = len(folded)
-        for last, (size, open_start, open_end, prefix, payloads) in self._automaton.iter(folded):
+        for last, (size, open_start, open_end, exact, prefix) in self._automaton.iter(folded):
             start, end = last - size + 1, last + 1
             if open_start and start > 0:
                 c = folded[start - 1]
                 if c.isalnum() and c < "\u1100":  # inline _latin: this loop is hot
                     continue
             if prefix:
-                while end < n and folded[end].isalnum() and folded[end] < "\u1100":
-                    end += 1
-            elif open_end and end < n and folded[end].isalnum() and folded[end] < "\u1100":
-                continue
-            yield Hit(start, end, payloads)
+                stop = end
+                while stop < n and folded[stop].isalnum() and folded[stop] < "\u1100":
+                    stop += 1
+                yield Hit(start, stop, prefix)
+            inside = open_end and end < n and folded[end].isalnum() and folded[end] < "\u1100"
+            if exact and not inside:
+                yield Hit(start, end, exact)
 
 
 def longest_leftmost(hits: Iterable[Hit]) -> list[Hit]:
