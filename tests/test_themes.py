@@ -51,7 +51,8 @@ CASES = [
      {"military_morale": ["Desertion", "malnourished soldiers"], "food_livelihood": ["malnourished", "corn"]}),
     ("New sanctions followed the failed summit.", {"sanctions_diplomacy": ["sanctions", "summit"]}),
     ("Thousands of troops were sent to Kursk.", {"russia_alliance": ["Kursk"]}),
-    ("Artillery shells to Russia left by rail.", {"russia_alliance": ["Artillery shells to Russia"]}),
+    ("Artillery shells to Russia left by rail.",
+     {"russia_alliance": ["Artillery shells to Russia"], "sanctions_diplomacy": ["Artillery shells to Russia", "by rail"]}),
     ("Guards demanded bribes and extorted traders.",
      {"corruption_bribery": ["demanded bribes", "extorted"], "markets_trade": ["traders"]}),
     ("A lockdown followed the COVID-19 outbreak.", {"covid_quarantine": ["lockdown", "COVID-19"]}),
@@ -153,6 +154,10 @@ FAMILIES = [
     ("보위부가 밀수꾼들을 잡아들였다.", {"crackdown_arrest", "smuggling_brokers"}),
     ("경비대원들이 밀수를 눈감아 주는 대가로 돈을 받았다.", {"corruption_bribery", "smuggling_brokers"}),
     ("주민들이 한국 영상물을 보다가 적발됐다.", {"information_media", "crackdown_arrest"}),
+    ("국경경비대가 강을 건너던 주민에게 총격을 가했다.", {"defection_border"}),
+    ("해외에 파견된 노동자들이 작업을 거부했다.", {"overseas_labor", "protest_resistance"}),
+    ("주민이 단속하던 안전원을 폭행했다.", {"protest_resistance", "crackdown_arrest"}),
+    ("보위부가 주민들의 전화를 감청하고 있다.", {"surveillance_informants"}),
     # look-alikes that are not the theme
     ("The embassy issued a statement on Tuesday.", {}),
     ("Wages at the new hotel are paid in dollars.", {}),
@@ -202,6 +207,22 @@ def test_weak_cues_need_confirmation_nearby(text, expected):
     assert all(text[f.start:f.end] == f.text for f in found)
 
 
+def test_a_word_listed_plain_and_with_star_keeps_both_readings():
+    # "beating*" is a strong punishment cue and "beating" a weak morale cue: both are found
+    assert [(f.text, f.theme) for f in find_themes("Guards admitted the beatings.")] == [
+        ("beatings", "punishment_execution")]
+    assert {f.theme for f in find_themes("Soldiers died after a beating.")} == {
+        "punishment_execution", "military_morale"}
+
+
+def test_weak_groups_have_their_own_support_words():
+    # "yuan" confirms a money broker (smuggling) but not a broker guiding escapees
+    money = {f.theme for f in find_themes("The broker charges 300 yuan for each transfer.")}
+    assert money == {"smuggling_brokers"}
+    guide = {f.theme for f in find_themes("The broker guided them across the river at night.")}
+    assert guide == {"defection_border"}
+
+
 def test_weak_cue_is_not_confirmed_by_its_own_words():
     # "across the Yalu" is a weak smuggling cue and "Yalu" a smuggling support word
     assert "smuggling_brokers" not in {f.theme for f in find_themes("They walked across the Yalu.")}
@@ -213,6 +234,8 @@ def test_theme_table_keys_and_references():
     allowed = {"id", "label", "cues", "weak", "support", "related", "yields_to", "not"}
     for r in rows:
         assert set(r) <= allowed, r["id"]
+        groups = [w for w in r.get("weak") or () if isinstance(w, dict)]
+        assert all(set(g) == {"cues", "support"} for g in groups), r["id"]
         assert set(r.get("related") or ()) | set(r.get("yields_to") or ()) <= ids - {r["id"]}
         assert not r.get("support") or r.get("weak"), f"{r['id']}: support words without weak cues"
 

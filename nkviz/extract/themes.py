@@ -61,9 +61,7 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     rows = vocab.table("themes")
     ids = {row["id"] for row in rows}
-    pairs = dict.fromkeys((form, (row["id"], kind))  # each (phrase, payload) once
-                          for row in rows for kind, key in _KINDS
-                          for phrase in row.get(key) or () for form in expand(str(phrase)))
+    pairs = dict.fromkeys(_pairs(rows))  # each (phrase, payload) once
     confirmers, yields = {}, {}
     for row in rows:
         related, overruled_by = set(row.get("related") or ()), set(row.get("yields_to") or ())
@@ -75,6 +73,27 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(PhraseMatcher(pairs),
                        {row["id"]: i for i, row in enumerate(rows)}, confirmers, yields,
                        _sentence_end_pattern())
+
+
+def _pairs(rows: list[dict]):
+    """(phrase, (theme, kind, group)) for every spelled-out phrase. Group 0 holds a theme's
+    plain weak cues and its `support` words; a weak group (a mapping under `weak`) gets its
+    own number, and its support words confirm only its own cues."""
+    for row in rows:
+        theme = row["id"]
+        for kind, key in _KINDS:
+            for n, item in enumerate(row.get(key) or (), start=1):
+                if isinstance(item, dict) and kind == WEAK:
+                    yield from _forms(item.get("cues"), (theme, WEAK, n))
+                    yield from _forms(item.get("support"), (theme, SUPPORT, n))
+                else:
+                    yield from _forms([item], (theme, kind, 0))
+
+
+def _forms(phrases, payload: tuple):
+    for phrase in phrases or ():
+        for form in expand(str(phrase)):
+            yield form, payload
 
 
 def _sentence_end_pattern() -> tuple[re.Pattern, re.Pattern]:
@@ -95,23 +114,23 @@ def find_themes(text: str) -> list[ThemeFinding]:
     kept only where their window confirms them (see the module docstring)."""
     v = _vocabulary()
     folded = fold(text)
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    support: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[str, list[tuple[int, int, str, int]]] = defaultdict(list)
+    support: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for hit in v.matcher.iter_hits(folded):
-        for theme, kind in hit.payloads:
+        for theme, kind, group in hit.payloads:
             if kind == SUPPORT:
-                support[theme].append((hit.start, hit.end))
+                support[theme, group].append((hit.start, hit.end))
             else:
-                spans[theme].append((hit.start, hit.end, kind))
+                spans[theme].append((hit.start, hit.end, kind, group))
     strong: list[ThemeFinding] = []
-    weak: list[tuple[int, int, str]] = []
+    weak: list[tuple[int, int, str, int]] = []
     for theme, found in spans.items():
         if len(found) == 1 and found[0][2] == CUE:  # the common case
             cues, loose = found, ()
         else:
             cues, loose = _select(found)
-        strong += [ThemeFinding(a, b, text[a:b], theme) for a, b, _ in cues]
-        weak += [(a, b, theme) for a, b, _ in loose]
+        strong += [ThemeFinding(a, b, text[a:b], theme) for a, b, _, _ in cues]
+        weak += [(a, b, theme, group) for a, b, _, group in loose]
     if weak:
         confirmed = _confirmed(weak, strong, text, support, v)
         strong += [ThemeFinding(a, b, text[a:b], t) for a, b, t in confirmed]
@@ -128,7 +147,7 @@ def _leftmost(spans) -> list:
     return chosen
 
 
-def _select(found: list[tuple[int, int, str]]):
+def _select(found: list[tuple[int, int, str, int]]):
     """A theme's strong and weak cues. Strong cues and stop phrases are chosen first; a
     weak cue is kept only where it overlaps none of them, so "after paying" cannot hide
     "paying off", and a stop phrase silences the weak cues inside it too."""
@@ -139,18 +158,19 @@ def _select(found: list[tuple[int, int, str]]):
     return cues, _leftmost(loose)
 
 
-def _confirmed(weak: list[tuple[int, int, str]], strong: list[ThemeFinding], text: str,
-               support: dict[str, list[tuple[int, int]]], v: _Vocabulary) -> list[tuple]:
-    """The weak cues (start, end, theme) whose window holds a strong cue of a confirming
-    theme or a support word of their theme outside their own words ("across the Tumen" is
-    not confirmed by its "Tumen"), unless it also holds a finding of a theme they yield to."""
+def _confirmed(weak: list[tuple[int, int, str, int]], strong: list[ThemeFinding], text: str,
+               support: dict[tuple[str, int], list[tuple[int, int]]], v: _Vocabulary) -> list[tuple]:
+    """The weak cues (start, end, theme, group) whose window holds a strong cue of a
+    confirming theme or a support word of their group outside their own words ("across the
+    Tumen" is not confirmed by its "Tumen"), unless it also holds a finding of a theme they
+    yield to. Returns (start, end, theme)."""
     at: dict[str, list[int]] = defaultdict(list)
     for f in strong:
         at[f.theme].append(f.start)
     candidates = []
-    for a, b, theme in weak:
+    for a, b, theme, group in weak:
         near = [p for t in v.confirmers[theme] for p in at.get(t, ())]
-        near += [p for p, q in support.get(theme, ()) if q <= a or p >= b]
+        near += [p for p, q in support.get((theme, group), ()) if q <= a or p >= b]
         if near:
             candidates.append((a, b, theme, near))
     if not candidates:  # nothing anywhere could confirm them: no need for sentence ends
