@@ -91,6 +91,9 @@ CASES = [
     ("Police in Russia detained the workers.", None, []),
     ("국회 정보위원회에서 보고가 있었다.", None, []),
     ("Markets were shut ahead of the Party Congress.", None, []),
+    ("The provincial security bureau ordered a search.", None, [("provincial security bureau", MSS_STATE)]),
+    ("The county safety bureau fined the drivers.", None, [("county safety bureau", MSS_SOCIAL)]),
+    ("도 보위국이 주민들을 조사했다.", None, [("도 보위국", MSS_STATE)]),
     ("The Party ordered markets shut.", None, [("The Party", WPK)]),
     # the MSS clash, both ways
     ("Ministry of State Security (MSS) informants multiplied. The MSS pays them.", dt.date(2022, 3, 1),
