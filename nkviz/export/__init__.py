@@ -35,7 +35,8 @@ def chart_bytes(scope: ExportScope, name: str, fmt: str, *, size: str = "slide",
     if fmt not in CHART_FORMATS:
         raise ConfigError(f"unknown chart format {fmt!r}; choose one of {', '.join(CHART_FORMATS)}")
     preset = size_of(size)
-    fig = chart_figure(scope, name, size=preset, options=options, title=title)
+    fig = chart_figure(scope, name, size=preset, options=options, title=title,
+                       hatch=fmt != "pdf")  # see figures.decorate
     caption = _plain(fig.layout.title.text or name)
     if fmt == "html":
         return to_html(fig, title=caption, file_stem=file_name(scope, name, "")[:-1])

@@ -17,6 +17,7 @@ import atexit
 import datetime as dt
 import hashlib
 import io
+import logging
 import os
 import re
 import threading
@@ -85,6 +86,9 @@ def _start_locked() -> None:
     if _started:
         return
     path = find_browser()
+    # A browser closing mid-message makes choreographer log a traceback it then ignores;
+    # real failures reach us as exceptions.
+    logging.getLogger("choreographer.channels.pipe").setLevel(logging.CRITICAL)
     kaleido.start_sync_server(path=path, page_generator=_page(), timeout=TIMEOUT,
                               silence_warnings=True)
     _started = True

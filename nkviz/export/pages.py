@@ -30,7 +30,7 @@ TILE_WIDTH = (PAGE.width - 2 * MARGIN) / 4 - 24  # px of text in a headline tile
 
 def pdf_bytes(brief: Brief) -> bytes:
     pages = [cover(brief)]
-    pages += [chart_figure(brief.scope, spec.name, size=PAGE, options=spec.options)
+    pages += [chart_figure(brief.scope, spec.name, size=PAGE, options=spec.options, hatch=False)
               for spec in brief.charts]
     n = -(-len(brief.events) // EVENTS_PER_PAGE)
     for i in range(n):
