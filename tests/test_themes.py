@@ -148,6 +148,13 @@ FAMILIES = [
     ("The firm was fined for sanctions evasion.", {"smuggling_brokers", "sanctions_diplomacy", "crackdown_arrest"}),
     ("The coal was shipped in breach of UN sanctions.", {"smuggling_brokers", "sanctions_diplomacy"}),
     ("Gangs carry copper across the river at night.", {"smuggling_brokers"}),
+    ("Rice sells for 6,000 won per kilogram in Hyesan.", {"markets_trade", "food_livelihood"}),
+    ("Three women were caught while crossing the frozen river.", {"crackdown_arrest", "defection_border"}),
+    ("He was tortured into a confession and publicly humiliated.", {"crackdown_arrest", "punishment_execution"}),
+    ("Students who phoned relatives in the South were expelled.", {"information_media"}),
+    ("The UN panel of experts listed new coal exports.", {"sanctions_diplomacy"}),
+    ("Parents paid for a place at university for their sons.", {"corruption_bribery"}),
+    ("Russia recruits North Korean workers for its factories.", {"overseas_labor"}),
     # Korean
     ("국경경비대가 도강하려던 주민에게 총을 쐈다.", {"defection_border"}),
     ("인민반장들이 숙박 등록을 하지 않은 사람을 찾고 있다.", {"surveillance_informants"}),
