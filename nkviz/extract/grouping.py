@@ -12,6 +12,7 @@ words alone is not an incident.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -23,13 +24,11 @@ from .places import PlaceFinding
 from .themes import ThemeFinding
 from .where import choose_place
 
+# Habitual wording marks context rather than news; matched on the lowercased text.
 BACKGROUND_WORDS = re.compile(
-    r"\b(usually|typically|traditionally|historically|in the past|in previous years|"
+    r"\b(?:usually|typically|traditionally|historically|in the past|in previous years|"
     r"for decades|for years|has long|have long|had long|in general|generally|"
-    r"commonly|routinely|it is common|known for)\b|"
-    r"(보통|일반적으로|과거에는|예전에는|그동안)",
-    re.IGNORECASE,
-)
+    r"commonly|routinely|it is common|known for)\b|보통|일반적으로|과거에는|예전에는|그동안")
 # A date right after a speech verb dates the telling, not the incident ("said on Monday").
 SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told\s+[\w .’']{1,25}?|reported|added|explained|noted|confirmed|"
@@ -70,11 +69,13 @@ class Cluster:
 
 
 def prepare(sentences: list[Sentence], report: Report) -> None:
-    """Decide each sentence's own place and incident date once."""
+    """Decide each sentence's own place, incident date and background-ness once."""
+    habitual = _habitual_offsets(report.text)
     for s in sentences:
         s.place = choose_place(s.places, report.text)
         s.date = incident_date(s, report)
-        s.background = _background(s, report)
+        i = bisect.bisect_left(habitual, s.start)
+        s.background = _background(s, report, i < len(habitual) and habitual[i] < s.end)
 
 
 def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
@@ -101,6 +102,13 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
     return [c for c in clusters if c.anchored]
 
 
+def _habitual_offsets(text: str) -> list[int]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lowered
+        return [m.start() for m in re.finditer(BACKGROUND_WORDS.pattern, text, re.IGNORECASE)]
+    return [m.start() for m in BACKGROUND_WORDS.finditer(lowered)]
+
+
 def bears_event(s: Sentence) -> bool:
     placed = s.place is not None and not is_vague(s.place)
     return bool(s.themes) or (bool(s.agencies) and (placed or s.date is not None))
@@ -111,10 +119,10 @@ def is_background(s: Sentence) -> bool:
     return s.background
 
 
-def _background(s: Sentence, report: Report) -> bool:
+def _background(s: Sentence, report: Report, habitual: bool) -> bool:
     if not s.evidence:
         return False
-    if BACKGROUND_WORDS.search(report.text[s.start:s.end]) and not s.dates:
+    if habitual and not s.dates:
         return True
     if report.published and s.dates:
         oldest_ok = report.published - dt.timedelta(days=OLD_AFTER_DAYS)

@@ -9,6 +9,7 @@ Callers can name columns explicitly (``text_field``, ``field_map``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 
 from .base import Meta
@@ -34,9 +35,17 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 REPORT_FIELDS = tuple(FIELD_NAMES)
 
 
+_SEPARATORS = re.compile(r"[\s_\-.:]+")
+
+
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> str:
+    return _SEPARATORS.sub("", name.strip().casefold())
+
+
 def key(name: object) -> str:
     """A column name folded for matching: 'Published_At ' -> 'publishedat'."""
-    return re.sub(r"[\s_\-.:]+", "", str(name).strip().casefold())
+    return _folded(str(name))
 
 
 def find_field(columns: Iterable[str], field: str, explicit: str | None = None) -> str | None:

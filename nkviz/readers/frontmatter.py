@@ -46,7 +46,16 @@ def _delimited(lines: list[str], closers: tuple[str, ...], parse) -> tuple[dict,
     return {}, "\n".join(lines), ""  # no closing line: a horizontal rule, not metadata
 
 
+# A line YAML would read as the same plain string: "key: text" with no quoting, flow,
+# anchors, tags, block scalars, comments or further ": " (most front matter looks so).
+_PLAIN_LINE = re.compile(r"^([A-Za-z][\w-]{0,30}):[ \t]+([^\s'\"\[\]{}&*!|>%@`#,?:-][^\n]*)$")
+_PLAIN_TRAPS = re.compile(r":\s|\s#|^(?:true|false|yes|no|on|off|null|~)$", re.IGNORECASE)
+
+
 def _yaml(block: str) -> tuple[dict, str]:
+    fast = _plain(block)
+    if fast is not None:
+        return fast, ""
     try:
         meta = yaml.load(block, Loader=_YAML_LOADER)
     except yaml.YAMLError as err:
@@ -61,6 +70,21 @@ def _yaml(block: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         return {}, "its front matter is not a list of 'key: value' lines, so it was ignored"
     return {str(k): v for k, v in meta.items()}, ""
+
+
+def _plain(block: str) -> dict | None:
+    """The block read without YAML when every line is a plain ``key: text`` pair, else None.
+
+    Values stay strings (YAML would turn ``2018-11-05`` into a date and ``2018`` into an
+    int; the metadata readers accept all three), which is all the readers need and much
+    faster than a YAML parse per file."""
+    meta = {}
+    for line in block.split("\n"):
+        m = _PLAIN_LINE.match(line.rstrip())
+        if m is None or _PLAIN_TRAPS.search(m.group(2)):
+            return None
+        meta[m.group(1)] = m.group(2)
+    return meta or None
 
 
 def _toml(block: str) -> tuple[dict, str]:

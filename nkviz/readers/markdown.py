@@ -88,7 +88,12 @@ def _block(line: str) -> str:
     return line
 
 
+_INLINE_SIGNS = frozenset("[]*_`<\\!")
+
+
 def _inline(line: str) -> str:
+    if _INLINE_SIGNS.isdisjoint(line):
+        return line  # most prose lines have no inline syntax: skip the substitutions
     line = _IMAGE.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _REF_LINK.sub(r"\1", line)
