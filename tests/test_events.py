@@ -117,3 +117,35 @@ def test_arbitrary_text_never_raises_and_stays_consistent(text, published):
         if e.date is not None:
             assert dt.date(1945, 1, 1) <= e.date <= e.date_end <= dt.date(2030, 12, 31)
         assert e.lat is None or not math.isnan(e.lat)
+
+
+@pytest.mark.parametrize("text,admin1", [
+    # an official who acts in a place is not a source speaking from it
+    ("State security officials in Hyesan arrested two women who phoned China, a source "
+     "in Yanggang Province said.", "Ryanggang"),
+    # a source's own province gives way to the place the sentence is about
+    ("The Ryanggang provincial party secretary was removed on May 3, a source in Pyongyang "
+     "said.", "Ryanggang"),
+    # a specific place beats the province named before it
+    ("In North Hamgyong Province, guards in Onsong were arrested on May 2.", "North Hamgyong"),
+])
+def test_sources_and_officials(text, admin1):
+    (e,) = events_of(text)
+    assert e.admin1 == admin1
+
+
+def test_a_country_named_as_owner_is_not_the_place():
+    (e,) = events_of("A senior general was executed in late April, South Korea's spy agency said.")
+    assert e.country == "North Korea" or e.country == ""
+
+
+def test_month_ranges_that_only_touch_are_two_events():
+    text = ("Guards in Hoeryong were arrested late last month for taking bribes from smugglers. "
+            "Early this month a platoon leader in Onsong was taken away on the same charge.")
+    assert [e.place for e in events_of(text)] == ["Hoeryong", "Onsong"]
+
+
+def test_a_place_abroad_in_a_follow_up_sentence_stays_with_the_incident():
+    text = ("A cargo ship loaded artillery shells at the port of Rajin on May 4, satellite "
+            "images show. The ship has made several runs to a port near Vladivostok.")
+    assert [e.admin1 for e in events_of(text)] == ["Rason"]

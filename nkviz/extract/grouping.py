@@ -31,8 +31,8 @@ BACKGROUND_WORDS = re.compile(
     r"commonly|routinely|it is common|known for)\b|보통|일반적으로|과거에는|예전에는|그동안")
 # A date right after a speech verb dates the telling, not the incident ("said on Monday").
 SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+[\w .’']{1,25}?|reported|added|explained|noted|confirmed|"
-    r"wrote|stated|announced|briefed\s+[\w .’']{1,25}?)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
+    r"\b(?:said|says|told\s+[\w ’']{1,25}?|reported|added|explained|noted|confirmed|"
+    r"wrote|stated|announced|briefed\s+[\w ’']{1,25}?)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
     re.IGNORECASE,
 )
 OLD_AFTER_DAYS = 730  # a sentence dated only this long before publication is background
@@ -110,8 +110,15 @@ def _habitual_offsets(text: str) -> list[int]:
 
 
 def bears_event(s: Sentence) -> bool:
-    placed = s.place is not None and not is_vague(s.place)
-    return bool(s.themes) or (bool(s.agencies) and (placed or s.date is not None))
+    """A theme cue, or an agency acting at a North Korean place or on a date. (An agency
+    named at a place abroad is usually where someone ended up, not an incident.)"""
+    if s.themes:
+        return True
+    if not s.agencies:
+        return False
+    if s.place is None or is_vague(s.place):
+        return s.date is not None
+    return s.place.place.country_code == "KP" or s.date is not None
 
 
 def is_background(s: Sentence) -> bool:
@@ -164,10 +171,21 @@ def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) ->
     earlier one at the same place and date (reports often come back to an incident)."""
     if current is not None and _compatible(current, s.place, s.date, lenient=True):
         return current
+    if current is not None and _aside_abroad(current, s):
+        return current
     for c in clusters:
         if c is not current and _compatible(c, s.place, s.date, lenient=False):
             return c
     return None
+
+
+def _aside_abroad(c: Cluster, s: Sentence) -> bool:
+    """A follow-up sentence with no date or actor of its own that mentions a place abroad
+    (where goods went, where someone is now) adds to the incident at home."""
+    domestic = c.place is not None and c.place.place.country_code == "KP"
+    abroad = s.place is not None and s.place.place.country_code != "KP"
+    same_paragraph = c.sentences[-1].paragraph == s.paragraph
+    return domestic and abroad and same_paragraph and s.date is None and not s.agencies
 
 
 def _continues(c: Cluster, s: Sentence) -> bool:
@@ -200,7 +218,9 @@ def same_area(a: PlaceFinding, b: PlaceFinding) -> bool:
 
 
 def _dates_overlap(a: DateFinding, b: DateFinding) -> bool:
-    slack = dt.timedelta(days=3)
+    """Ranges that meet; single days a few days apart count as the same incident."""
+    days = a.precision == "day" and b.precision == "day"
+    slack = dt.timedelta(days=3 if days else 0)
     return a.date - slack <= b.date_end and b.date - slack <= a.date_end
 
 

@@ -26,35 +26,39 @@ _PLACE_NOUN_AFTER = re.compile(
     r"municipal|district|market|station|airport|prison|stadium|streets?|suburbs?|"
     r"outskirts|households|apartments?))\b", re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(
-    r"(?:\b(?:sources?|defectors?|escapees?|informants?|residents?|refugees?|traders?|"
-    r"contacts?|people|who|correspondents?|prisoners?|inmates?|officials?|activists?|"
-    r"groups?|organi[sz]ations?|think[- ]tanks?|researchers?|analysts?|partners?)\b"
-    r"[^.;:!?]{0,40}?\b(?:in|from)|\b(?:living|based|staying|residing|hiding|now|"
-    r"currently)\s+in)\s+(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}$")
+    r"(?:\b(?:sources?|informants?|correspondents?|contacts?|partners?|interviewees?|"
+    r"defectors?|escapees?|tipsters?)\b[^.;:!?]{0,40}?\b(?:in|from)|\b(?:living|based|"
+    r"staying|residing|hiding|now|currently)\s+in)\s+(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}$")
 _DIRECTION_BEFORE = re.compile(r"\b(?:from|to|into|towards?|for|with|against|between)\s+(?:the\s+)?$",
                                re.IGNORECASE)
 _GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
 
 
 def choose_place(places: list[PlaceFinding], text: str) -> PlaceFinding | None:
-    """The place a sentence's event happens at, or None when it names none that counts."""
-    candidates = [p for p in places
-                  if not _is_metonym(p, text) and not _is_speaker(p, text)
-                  and not _is_direction(p, text)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: (_rank(p), p.start))
+    """The place a sentence's event happens at, or None when it names none that counts.
+
+    Where a source speaks from stands in for the event's place only when the sentence
+    names no other North Korean place ("a source in Ryanggang said police in Hyesan…")."""
+    candidates = []
+    for p in places:
+        if _is_metonym(p, text) or _is_direction(p, text) or _is_possessive(p, text):
+            continue
+        speaker = _speaks_from(p, text)
+        if speaker and p.place.country_code != "KP":
+            continue
+        candidates.append((_rank(p) + (10 if speaker else 0), p.start, p))
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
 def _rank(p: PlaceFinding) -> int:
-    """North Korean places and provinces first, then foreign cities, then North Korean
-    regions (a river is shared with the country across it), then vaguer foreign places,
-    then "North Korea" itself."""
+    """North Korean places, then provinces, then foreign cities, then North Korean regions
+    (a river is shared with the country across it), then vaguer foreign places, then
+    "North Korea" itself."""
     domestic = p.place.country_code == "KP"
     precision = p.place.precision
     if domestic:
-        return {"place": 0, "province": 0, "region": 2}.get(precision, 4)
-    return 1 if precision == "place" else 3
+        return {"place": 0, "province": 1, "region": 3}.get(precision, 5)
+    return 2 if precision == "place" else 4
 
 
 def _is_metonym(p: PlaceFinding, text: str) -> bool:
@@ -65,13 +69,18 @@ def _is_metonym(p: PlaceFinding, text: str) -> bool:
     return not (_LOCATIVE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after))
 
 
-def _is_speaker(p: PlaceFinding, text: str) -> bool:
-    """A foreign place where a source speaks from is not where the event is."""
-    if p.place.country_code == "KP":
-        return False
+def _speaks_from(p: PlaceFinding, text: str) -> bool:
+    """The place is where a source speaks from ("a source in …", "a Seoul-based group")."""
     if text[p.end:p.end + 6].lower() in ("-based", "–based"):
         return True
     return bool(_SPEAKER_BEFORE.search(text[max(0, p.start - 80):p.start]))
+
+
+def _is_possessive(p: PlaceFinding, text: str) -> bool:
+    """"South Korea's spy agency", "China's Jilin province": a country named as owner."""
+    if p.place.precision != "country" or p.place.country_code == "KP":
+        return False
+    return text[p.end:p.end + 2] in ("'s", "’s")
 
 
 def _is_direction(p: PlaceFinding, text: str) -> bool:
