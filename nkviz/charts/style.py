@@ -146,9 +146,10 @@ def add_titles(fig: go.Figure, *, title: str = "", subtitle: str = "", source: s
 
 def escape(text: str) -> str:
     """``html.escape`` with quotes, as five C-level replaces (hover text is built for
-    thousands of events per rerun; ``str.translate`` with a table is slower)."""
+    thousands of events per rerun; ``str.translate`` with a table is slower). Quotes use
+    numeric entities: plotly decodes those but shows a named ``&quot;`` literally."""
     return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#x27;"))
+            .replace('"', "&#34;").replace("'", "&#39;"))
 
 
 def hover_escape(text: str, limit: int = 300) -> str:

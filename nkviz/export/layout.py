@@ -33,13 +33,7 @@ SUBTITLE_LINE = round(style.FONT_SIZE * 1.35)
 MAP_TRACES = {"choroplethmap", "scattermap", "densitymap"}
 NK_BOUNDS = (124.2, 130.75, 37.65, 43.05)  # lon, lon, lat, lat of the provinces
 _TAG = re.compile(r"<[^>]+>")
-# plotly decodes &amp; &lt; &gt; and numeric references, but shows &quot; as it is
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
-
-
-def escape(text: str) -> str:
-    """Text made safe for plotly's little HTML (labels, titles, annotations, table cells)."""
-    return str(text).translate(_ESCAPES)
+escape = style.escape  # text made safe for plotly's little HTML, the same as on screen
 
 
 def text_width(text: str, size: float) -> float:
