@@ -149,3 +149,25 @@ def test_a_place_abroad_in_a_follow_up_sentence_stays_with_the_incident():
     text = ("A cargo ship loaded artillery shells at the port of Rajin on May 4, satellite "
             "images show. The ship has made several runs to a port near Vladivostok.")
     assert [e.admin1 for e in events_of(text)] == ["Rason"]
+
+
+def test_a_later_event_of_the_same_story_inherits_its_place():
+    text = ("Two farm workers were executed in Chongdan County on May 4 for selling films. "
+            "They had been arrested on December 12.")
+    assert [e.place for e in events_of(text)] == ["Chongdan", "Chongdan"]
+
+
+def test_an_event_sentence_without_a_place_takes_the_one_just_before():
+    text = ("The authorities closed several roads in Sinuiju until further notice. "
+            "Officials cited quarantine rules for goods arriving from China.")
+    (e,) = events_of(text)
+    assert e.place == "Sinuiju" and "covid_quarantine" in e.themes
+
+
+@pytest.mark.parametrize("text", [
+    "A vice premier was executed by firing squad, the ministry said.",
+    "Two cadres were arrested for embezzlement, a source said.",
+])
+def test_national_incidents_told_in_the_past_are_events(text):
+    (e,) = events_of(text)
+    assert e.geo_precision in ("country", "unknown") and e.admin1 == ""

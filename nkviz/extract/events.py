@@ -19,7 +19,7 @@ from .grouping import Cluster, Sentence, group, is_background, period_end, prepa
 from .places import find_places
 from .sentences import split_sentences
 from .themes import find_themes
-from .where import place_fields
+from .where import choose_place, place_fields
 
 MAX_EVIDENCE_CHARS = 700
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -40,6 +40,7 @@ def extract_events(report: Report, *, gazetteer=None, geocoder=None,
         clusters = _title_led(sentences, title, report)
     elif clusters and title is not None:
         _enrich_with_title(clusters[0], title)
+    _inherit_places(clusters)
     for c in clusters:
         if c.place is None:
             c.place = _country_of_report(c, sentences)
@@ -81,7 +82,7 @@ def _title_sentence(report: Report, gazetteer) -> Sentence | None:
     s.places = find_places(title, gazetteer=gazetteer)
     s.agencies = find_agencies(title, published=report.published)
     s.themes = find_themes(title)
-    s.place = s.places[0] if s.places else None
+    s.place = choose_place(s.places, title)
     return s
 
 
@@ -94,6 +95,17 @@ def _title_led(sentences: list[Sentence], title: Sentence, report: Report) -> li
         return []
     c = Cluster([lead, title], lead.place or title.place, lead.date)
     return [c] if c.anchored else []
+
+
+def _inherit_places(clusters: list[Cluster]) -> None:
+    """An event told without a place of its own, right after another event of the same
+    story, happened where that one did ("…executed in Chongdan. The women had been arrested
+    last December.")."""
+    for before, c in zip(clusters, clusters[1:]):
+        first = min(s.paragraph for s in c.sentences if s.evidence) if c.sentences else 0
+        last = max((s.paragraph for s in before.sentences if s.evidence), default=-9)
+        if c.place is None and before.place is not None and first - last <= 1:
+            c.place = before.place
 
 
 def _country_of_report(c: Cluster, sentences: list[Sentence]):

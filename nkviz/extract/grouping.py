@@ -35,6 +35,11 @@ SPEECH_BEFORE = re.compile(
     r"wrote|stated|announced|briefed\s+[\w ’']{1,25}?)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
     re.IGNORECASE,
 )
+# Past participles that are not "-ed" forms: "was shot", "were sent", "put to death".
+_IRREGULAR_PAST = frozenset(
+    "shot sent taken caught held beaten fled hung hanged killed put death thrown brought "
+    "driven stolen seen found given told struck torn begun ran fought sold bought kept".split())
+_KO_PAST = re.compile(r"^\S{0,3}(?:됐|되었|했|하였|당했|당하였|었|았)")
 OLD_AFTER_DAYS = 730  # a sentence dated only this long before publication is background
 FUTURE_SLACK_DAYS = 7  # dates a little after publication happen (time zones, datelines)
 _GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
@@ -54,6 +59,7 @@ class Sentence:
     date: DateFinding | None = None  # the date of its incident, if it states one
     evidence: bool = True  # False for a title riding along with the lead event
     background: bool = False  # context rather than news (see is_background)
+    incident: bool = False  # a theme cue in the past tense: something happened
 
 
 @dataclass
@@ -64,8 +70,11 @@ class Cluster:
 
     @property
     def anchored(self) -> bool:
+        """Tied to a place, a date or an actor, or told as something that happened; theme
+        words alone ("sanctions will not work") are commentary."""
         placed = self.place is not None and not is_vague(self.place)
-        return placed or self.date is not None or any(s.agencies for s in self.sentences)
+        return (placed or self.date is not None
+                or any(s.agencies or s.incident for s in self.sentences))
 
 
 def prepare(sentences: list[Sentence], report: Report) -> None:
@@ -76,6 +85,7 @@ def prepare(sentences: list[Sentence], report: Report) -> None:
         s.date = incident_date(s, report)
         i = bisect.bisect_left(habitual, s.start)
         s.background = _background(s, report, i < len(habitual) and habitual[i] < s.end)
+        s.incident = any(_past_tense(f.text, report.text[f.end:f.end + 8]) for f in s.themes)
 
 
 def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
@@ -88,7 +98,9 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
         if bears_event(s):
             target = _continued(clusters, current, s)
             if target is None:
-                target = Cluster([], s.place, s.date)
+                target = Cluster(_lead_in(sentences, s), s.place, s.date)
+                for lead in target.sentences:
+                    _absorb(target, lead, date_only_if_missing=True)
                 clusters.append(target)
             else:
                 _absorb(target, s)
@@ -102,11 +114,38 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
     return [c for c in clusters if c.anchored]
 
 
+def _past_tense(cue: str, after: str) -> bool:
+    """A cue read as a completed action: "arrested", "was shot", 체포됐다."""
+    words = cue.lower().split()
+    if not words:
+        return False
+    last = words[-1]
+    if last.isascii():
+        return (last.endswith("ed") and len(last) > 4) or last in _IRREGULAR_PAST
+    return bool(_KO_PAST.match(after))
+
+
 def _habitual_offsets(text: str) -> list[int]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters change length when lowered
         return [m.start() for m in re.finditer(BACKGROUND_WORDS.pattern, text, re.IGNORECASE)]
     return [m.start() for m in BACKGROUND_WORDS.finditer(lowered)]
+
+
+def _lead_in(sentences: list[Sentence], s: Sentence) -> list[Sentence]:
+    """For an event sentence that names no place, the sentence just before it in the same
+    paragraph when that one says where ("Sinuiju closed its roads. Officials cited
+    quarantine rules.")."""
+    if s.place is not None and not is_vague(s.place):
+        return []
+    i = sentences.index(s)
+    if i == 0:
+        return []
+    prev = sentences[i - 1]
+    placed = prev.place is not None and not is_vague(prev.place)
+    if prev.paragraph == s.paragraph and placed and not prev.background and prev.evidence:
+        return [prev]
+    return []
 
 
 def bears_event(s: Sentence) -> bool:

@@ -29,7 +29,8 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:\b(?:sources?|informants?|correspondents?|contacts?|partners?|interviewees?|"
     r"defectors?|escapees?|tipsters?)\b[^.;:!?]{0,40}?\b(?:in|from)|\b(?:living|based|"
     r"staying|residing|hiding|now|currently)\s+in)\s+(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}$")
-_DIRECTION_BEFORE = re.compile(r"\b(?:from|to|into|towards?|for|with|against|between)\s+(?:the\s+)?$",
+_DIRECTION_BEFORE = re.compile(r"\b(?:from|to|into|towards?|for|with|against|between|reach|"
+                               r"reaching|bound for|head(?:ed|ing)? for)\s+(?:the\s+)?$",
                                re.IGNORECASE)
 _GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
 
