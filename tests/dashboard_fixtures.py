@@ -7,6 +7,20 @@ import datetime as dt
 from nkviz import schema
 
 
+def navigate_like_the_server(monkeypatch) -> None:
+    """Make AppTest run the entry first, in st.navigation mode, as a server process does
+    after its first request (Streamlit otherwise runs a page file alone)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    init = PagesManager.__init__
+
+    def patched(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", patched)
+
+
 def ev(i, *, date=None, prec="day", end=None, admin1="", themes=(), agencies=(), source="Daily NK",
        place="", lat=None, lon=None, country="North Korea", geo="province", evidence=None):
     full = {c: None for c in schema.EVENT_COLUMNS}  # every column given: no dtype guessing

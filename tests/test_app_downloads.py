@@ -13,11 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from nkviz import app_downloads
 from nkviz.cli import main
+
+from dashboard_fixtures import navigate_like_the_server
 
 REPO = Path(__file__).resolve().parents[1]
 ENTRY = str(REPO / "dashboard.py")
@@ -27,13 +28,7 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(autouse=True)
 def _navigation_like_the_server(monkeypatch):
     """As in test_pages: the entry runs first, in st.navigation mode."""
-    init = PagesManager.__init__
-
-    def patched(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", patched)
+    navigate_like_the_server(monkeypatch)
 
 
 @pytest.fixture

@@ -11,11 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from nkviz import filters, vocab
 from nkviz.filters import Filters
+
+from dashboard_fixtures import navigate_like_the_server
 
 ENTRY = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 PAGES = ["pages/timeline.py", "pages/border_map.py", "pages/agencies_themes.py",
@@ -32,13 +33,7 @@ def _navigation_like_the_server(monkeypatch, request):
     first run (``app.context`` recovers from it)."""
     if request.node.name in FOLDER_MODE_TESTS:
         return
-    init = PagesManager.__init__
-
-    def patched(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", patched)
+    navigate_like_the_server(monkeypatch)
 
 
 @pytest.fixture
