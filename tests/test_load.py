@@ -101,3 +101,26 @@ def test_bundled_corpus_ingests_without_rejections():
     assert result.ingest.rejected() == []
     assert result.ingest.counts()["accepted"] >= 150
     assert len(result.events) >= result.ingest.counts()["accepted"] * 0.8
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SUFFIXES = [".txt", ".md", ".html", ".csv", ".json", ".jsonl", ".xml", ".zip", ".bin", ""]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(files=st.lists(st.tuples(st.binary(max_size=600), st.sampled_from(SUFFIXES)),
+                      min_size=1, max_size=5))
+def test_arbitrary_files_never_crash_the_loader_and_accounting_balances(tmp_path_factory, files):
+    folder = tmp_path_factory.mktemp("fuzz")
+    for i, (data, suffix) in enumerate(files):
+        (folder / f"f{i}{suffix}").write_bytes(data)
+    (folder / "real.md").write_text(ARTICLE, encoding="utf-8")
+    result = load_paths([folder], store=Store(enabled=False))
+    counts = result.ingest.counts()
+    assert result.ingest.balanced()
+    assert counts["files"] == len(files) + 1
+    assert counts["events"] == len(result.events)
+    schema.validate(result.events)
