@@ -171,3 +171,31 @@ def test_an_event_sentence_without_a_place_takes_the_one_just_before():
 def test_national_incidents_told_in_the_past_are_events(text):
     (e,) = events_of(text)
     assert e.geo_precision in ("country", "unknown") and e.admin1 == ""
+
+
+def test_wire_datelines_are_when_and_where_the_story_was_filed():
+    text = ("SEOUL, May 9 (Yonhap) -- A North Korean soldier crossed the border early Monday and "
+            "was taken into custody, the military said Thursday.")
+    (e,) = events_of(text)
+    assert e.date == dt.date(2020, 5, 4) and e.country == "North Korea"
+
+
+def test_two_towns_of_one_province_with_their_own_dates_are_two_events():
+    text = ("Two women were executed in Onsong on May 1 for helping people cross the river. "
+            "In Hoeryong, rice prices jumped last week, another source said.")
+    assert [e.place for e in events_of(text)] == ["Onsong", "Hoeryong"]
+
+
+def test_a_separate_case_is_a_separate_event():
+    text = ("Police in Hyesan arrested two smugglers on May 3. In a separate case, three "
+            "traders were detained for selling South Korean films.")
+    events = events_of(text)
+    assert len(events) == 2 and events[1].admin1 == "Ryanggang"
+
+
+def test_history_after_the_news_is_context():
+    text = ("State security agents in Hyesan began sweeping homes for Chinese phones on May 2.\n\n"
+            "The law against reactionary thought, adopted in December 2018, made such calls "
+            "punishable by years in a labour camp.")
+    (e,) = events_of(text)
+    assert e.date == dt.date(2020, 5, 2)

@@ -16,13 +16,15 @@ from .agencies import find_agencies
 from .dates import DateFinding, find_dates
 from .geocoded import geocoded_places
 from .grouping import Cluster, Sentence, group, is_background, period_end, prepare
-from .places import find_places
+from ..geo.gazetteer import Gazetteer
+from .places import PlaceFinding, find_places
 from .sentences import split_sentences
 from .themes import find_themes
 from .where import choose_place, place_fields
 
 MAX_EVIDENCE_CHARS = 700
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_NORTH_KOREAN = re.compile(r"\bNorth Koreans?\b|\bN\. ?Korean?\b|\bDPRK\b|북한|북측")
 
 
 def extract_events(report: Report, *, gazetteer=None, geocoder=None,
@@ -43,7 +45,7 @@ def extract_events(report: Report, *, gazetteer=None, geocoder=None,
     _inherit_places(clusters)
     for c in clusters:
         if c.place is None:
-            c.place = _country_of_report(c, sentences)
+            c.place = _country_of_report(c, sentences, report, gazetteer)
     return [_to_event(report, n, c, sentences) for n, c in enumerate(clusters, start=1)]
 
 
@@ -108,15 +110,18 @@ def _inherit_places(clusters: list[Cluster]) -> None:
             c.place = before.place
 
 
-def _country_of_report(c: Cluster, sentences: list[Sentence]):
+def _country_of_report(c: Cluster, sentences: list[Sentence], report: Report, gazetteer):
     """A report about North Korea that says no more about where an event happened places
     it in the country as a whole (geo_precision "country"), as the labels of a careful
-    reader would; the words it was read from are the first mention of the country."""
+    reader would; the words it was read from are the first mention of the country (the
+    adjective "North Korean" counts: "a North Korean soldier crossed the border")."""
     for s in (*c.sentences, *sentences):
         for p in s.places:
             if p.place.country_code == "KP" and p.place.precision == "country":
                 return p
-    return None
+    m = _NORTH_KOREAN.search(report.text)
+    country = (gazetteer or Gazetteer.default()).get("country-kp") if m else None
+    return PlaceFinding(m.start(), m.end(), m.group(), country) if country else None
 
 
 def _enrich_with_title(c: Cluster, title: Sentence) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -40,6 +41,12 @@ _IRREGULAR_PAST = frozenset(
     "shot sent taken caught held beaten fled hung hanged killed put death thrown brought "
     "driven stolen seen found given told struck torn begun ran fought sold bought kept".split())
 _KO_PAST = re.compile(r"^\S{0,3}(?:됐|되었|했|하였|당했|당하였|었|았)")
+# A wire dateline ("SEOUL, Feb. 12 (Yonhap) --", "(서울=연합뉴스)") says where and when the
+# story was filed, not where and when its events happened.
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z .'’-]{1,30},\s+[^()\n]{0,24}?\s*\([A-Za-z][\w .&-]{1,30}\)\s*[-–—]{1,2}"
+    r"|\([가-힣 ]{1,10}=[^)\n]{1,20}\)[^=\n]{0,20}=?)",
+    re.MULTILINE)
 OLD_AFTER_DAYS = 730  # a sentence dated only this long before publication is background
 FUTURE_SLACK_DAYS = 7  # dates a little after publication happen (time zones, datelines)
 _GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
@@ -60,6 +67,7 @@ class Sentence:
     evidence: bool = True  # False for a title riding along with the lead event
     background: bool = False  # context rather than news (see is_background)
     incident: bool = False  # a theme cue in the past tense: something happened
+    separate: bool = False  # announces another incident ("in a separate case")
 
 
 @dataclass
@@ -80,12 +88,17 @@ class Cluster:
 def prepare(sentences: list[Sentence], report: Report) -> None:
     """Decide each sentence's own place, incident date and background-ness once."""
     habitual = _habitual_offsets(report.text)
+    datelines = [m.span() for m in DATELINE.finditer(report.text)]
     for s in sentences:
+        if datelines:
+            s.dates = [d for d in s.dates if not _inside(d.start, datelines)]
+            s.places = [p for p in s.places if not _inside(p.start, datelines)]
         s.place = choose_place(s.places, report.text)
         s.date = incident_date(s, report)
         i = bisect.bisect_left(habitual, s.start)
         s.background = _background(s, report, i < len(habitual) and habitual[i] < s.end)
         s.incident = any(_past_tense(f.text, report.text[f.end:f.end + 8]) for f in s.themes)
+        s.separate = bool(SEPARATE.search(report.text, s.start, s.end))
 
 
 def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
@@ -93,7 +106,7 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
     clusters: list[Cluster] = []
     current: Cluster | None = None
     for s in sentences:
-        if is_background(s):
+        if is_background(s) or _recalled(s, clusters):
             continue
         if bears_event(s):
             target = _continued(clusters, current, s)
@@ -112,6 +125,10 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
         elif s.place is not None and not is_vague(s.place):
             current = None  # a sentence elsewhere ends the run of continuations
     return [c for c in clusters if c.anchored]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
 
 
 def _past_tense(cue: str, after: str) -> bool:
@@ -146,6 +163,26 @@ def _lead_in(sentences: list[Sentence], s: Sentence) -> list[Sentence]:
     if prev.paragraph == s.paragraph and placed and not prev.background and prev.evidence:
         return [prev]
     return []
+
+
+RECALLED_AFTER_DAYS = 60
+# Words that announce another incident ("In a separate case, ...").
+SEPARATE = re.compile(
+    r"\b(?:in an?(?:other| separate| unrelated| similar) (?:case|incident)|separately|"
+    r"in a separate development|a separate case)\b|이와 별도로|별도로|또 다른 사건",
+    re.IGNORECASE)
+
+
+def _recalled(s: Sentence, clusters: list[Cluster]) -> bool:
+    """News comes first: a sentence in a later paragraph whose dates all lie well before
+    the lead event's is history told for context ("the law adopted in December 2020")."""
+    if not clusters or not s.dates or clusters[0].date is None:
+        return False
+    lead = clusters[0]
+    if s.paragraph <= min(x.paragraph for x in lead.sentences if x.evidence):
+        return False
+    cutoff = lead.date.date - dt.timedelta(days=RECALLED_AFTER_DAYS)
+    return all(d.date_end < cutoff for d in s.dates)
 
 
 def bears_event(s: Sentence) -> bool:
@@ -208,6 +245,8 @@ def period_end(start: dt.date, precision: str) -> dt.date:
 def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) -> Cluster | None:
     """The cluster a bearing sentence continues: the current one if compatible, else an
     earlier one at the same place and date (reports often come back to an incident)."""
+    if s.separate:
+        return None
     if current is not None and _compatible(current, s.place, s.date, lenient=True):
         return current
     if current is not None and _aside_abroad(current, s):
@@ -219,12 +258,18 @@ def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) ->
 
 
 def _aside_abroad(c: Cluster, s: Sentence) -> bool:
-    """A follow-up sentence with no date or actor of its own that mentions a place abroad
-    (where goods went, where someone is now) adds to the incident at home."""
+    """A follow-up sentence without a date of its own that mentions a place abroad adds to
+    the incident before it: a foreign country ("relatives in China", "Chinese traders")
+    or, when no actor is named either, a foreign city (where goods went, where someone is
+    now)."""
+    if s.date is not None or s.place is None or s.place.place.country_code == "KP":
+        return False
+    if s.paragraph - c.sentences[-1].paragraph > 1:
+        return False
+    if s.place.place.precision == "country":
+        return True
     domestic = c.place is not None and c.place.place.country_code == "KP"
-    abroad = s.place is not None and s.place.place.country_code != "KP"
-    same_paragraph = c.sentences[-1].paragraph == s.paragraph
-    return domestic and abroad and same_paragraph and s.date is None and not s.agencies
+    return domestic and not s.agencies and c.sentences[-1].paragraph == s.paragraph
 
 
 def _continues(c: Cluster, s: Sentence) -> bool:
@@ -243,6 +288,8 @@ def _compatible(c: Cluster, place, date, *, lenient: bool) -> bool:
             return False
     if place is None or is_vague(place) or c.place is None or is_vague(c.place):
         return lenient
+    if _elsewhere_in_province(c.place, place):
+        return lenient and date is None
     return same_area(c.place, place)
 
 
@@ -251,9 +298,29 @@ def is_vague(p: PlaceFinding) -> bool:
     return p.place.precision == "country" and p.place.country_code == "KP"
 
 
+SAME_PLACE_KM = 12.0
+
+
 def same_area(a: PlaceFinding, b: PlaceFinding) -> bool:
+    """One place, or places of one province (a town and its province, two sites)."""
     pa, pb = a.place, b.place
     return pa.id == pb.id or bool(pa.admin1 and pa.admin1 == pb.admin1)
+
+
+def _elsewhere_in_province(a: PlaceFinding, b: PlaceFinding) -> bool:
+    """Two towns of one province some way apart (Onsong and Hoeryong): with a date of its
+    own, a sentence there tells another incident; without one, it follows the first."""
+    pa, pb = a.place, b.place
+    both = pa.precision == "place" and pb.precision == "place"
+    return both and pa.id != pb.id and pa.admin1 == pb.admin1 and _km(pa, pb) > SAME_PLACE_KM
+
+
+def _km(pa, pb) -> float:
+    if None in (pa.lat, pa.lon, pb.lat, pb.lon):
+        return float("inf")
+    dy = (pa.lat - pb.lat) * 111.0
+    dx = (pa.lon - pb.lon) * 111.0 * math.cos(math.radians((pa.lat + pb.lat) / 2))
+    return math.hypot(dx, dy)
 
 
 def _dates_overlap(a: DateFinding, b: DateFinding) -> bool:
