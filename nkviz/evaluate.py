@@ -76,7 +76,9 @@ def predicted_sets(events: list[Event], gold: dict[str, set]) -> dict[str, set]:
 def _date_key(e: Event, gold_dates: set[str]) -> str:
     """The extracted date written at the precision of the gold date it could match."""
     day = e.date.isoformat() if isinstance(e.date, dt.date) else str(e.date)[:10]
-    for g in gold_dates:
+    if e.date_precision == "day" and day in gold_dates:
+        return day
+    for g in sorted(gold_dates, key=len, reverse=True):
         if len(g) in (4, 7) and day.startswith(g) and _coarser_or_same(e.date_precision, g):
             return g
     return {"day": day, "month": day[:7], "year": day[:4]}.get(e.date_precision, day)

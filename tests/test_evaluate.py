@@ -49,3 +49,16 @@ def test_scorer_counts_a_perfect_answer_as_perfect():
     result = evaluate([item])
     assert all(s["f1"] == 1.0 for s in result["fields"].values())
     assert gold_sets(item)["admin1"] == predicted_sets(events, gold_sets(item))["admin1"]
+
+
+def test_a_day_matches_its_own_gold_day_before_a_gold_month():
+    import datetime as dt
+
+    from nkviz.evaluate import predicted_sets
+    from nkviz.schema import Event
+
+    gold = {"date": {"2019-06-11", "2019-06"}, "events": set(), "admin1": set(),
+            "country": set(), "agencies": set(), "themes": set()}
+    events = [Event("r:1", "r", date=dt.date(2019, 6, 11), date_precision="day"),
+              Event("r:2", "r", date=dt.date(2019, 6, 10), date_precision="day")]
+    assert predicted_sets(events, gold)["date"] == {"2019-06-11", "2019-06"}
