@@ -182,7 +182,7 @@ def _recalled(s: Sentence, clusters: list[Cluster]) -> bool:
     if s.paragraph <= min(x.paragraph for x in lead.sentences if x.evidence):
         return False
     cutoff = lead.date.date - dt.timedelta(days=RECALLED_AFTER_DAYS)
-    return all(d.date_end < cutoff for d in s.dates)
+    return all(d.date_end <= cutoff for d in s.dates)
 
 
 def bears_event(s: Sentence) -> bool:
