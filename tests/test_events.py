@@ -199,3 +199,10 @@ def test_history_after_the_news_is_context():
             "punishable by years in a labour camp.")
     (e,) = events_of(text)
     assert e.date == dt.date(2020, 5, 2)
+
+
+def test_a_bare_month_far_before_publication_does_not_date_an_event():
+    text = ("Chinese police arrested about forty North Koreans in Shenyang on March 17. "
+            "Beijing wants them out of sight before the Olympic Games in August.")
+    (e,) = events_of(text, published=dt.date(2008, 3, 22))
+    assert e.date == dt.date(2008, 3, 17)

@@ -219,9 +219,19 @@ def incident_date(s: Sentence, report: Report) -> DateFinding | None:
     return min(usable, key=lambda d: _DATE_RANK[d.precision], default=None)
 
 
+# A month named without a year or a pointer ("in August") far before publication may as
+# well be a coming month ("before the Olympics in August"): too doubtful to date by.
+_POINTER = re.compile(r"\d|last|previous|past|this|next|ago|earlier|later|지난|작년|올해|이번|전년",
+                      re.IGNORECASE)
+BARE_MONTH_DAYS = 150
+
+
 def _plausible(d: DateFinding, report: Report) -> bool:
     if report.published is None:
         return True
+    if d.basis == "relative" and d.precision == "month" and not _POINTER.search(d.text):
+        if (report.published - d.date).days > BARE_MONTH_DAYS:
+            return False
     latest = period_end(report.published, report.published_precision)
     latest += dt.timedelta(days=FUTURE_SLACK_DAYS)
     earliest = report.published - dt.timedelta(days=OLD_AFTER_DAYS)
