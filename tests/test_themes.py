@@ -191,6 +191,145 @@ def test_phrase_families(text, expected):
     assert {f.theme for f in find_themes(text)} == set(expected)
 
 
+# Context (nkviz/extract/theme_context.py): a cue in a threat, fear, plan, piece of advice,
+# denial, framing or background sentence gives no theme; what did happen still does.
+CONTEXT = [
+    # threats, fears, advice and conditions
+    ("Activists fear the women will be tortured once they are handed back.", set()),
+    ("The women were tortured after they were handed back.", {"punishment_execution"}),
+    ("Officials warned that anyone caught with a foreign film would be sent to a labour camp.", set()),
+    ("Under the new law, watching South Korean films is punishable by up to ten years in a prison camp.",
+     {"information_media"}),
+    ("Seoul should fund more radio broadcasts into the North.", set()),
+    ("Residents who complain risk being sent to a labour camp.", set()),
+    ("If caught, smugglers face the firing squad.", set()),
+    ("The company promised to stop hiring North Korean workers under the sanctions.", set()),
+    ("The women, who fled in March, will be sent back to China.", {"defection_border"}),
+    # the hypothetical clause ends where another begins; an attempt is not a plan
+    ("The men planned to cross the river into China when they were caught.",
+     {"defection_border", "crackdown_arrest"}),
+    # look-alikes of hedges
+    ("The ferry left in what would be the largest repatriation in years.", {"defection_border"}),
+    ("Guards shot at would-be defectors on the riverbank.", {"defection_border"}),
+    # denial
+    ("Nobody was arrested during the protest.", {"protest_resistance"}),
+    ("The traders were not detained but fined on the spot.", {"crackdown_arrest", "markets_trade"}),
+    # a recalled happening framing the news, trends, habits
+    ("The interrogations follow the defection of a senior diplomat last year.", {"crackdown_arrest"}),
+    ("Crackdowns on mobile phones have grown harsher since Kim Jong Un took power.", set()),
+    ("Trade through the town was minimal for most of the past decade because of sanctions.", set()),
+    ("Every spring, inspection teams arrive from the capital.", set()),
+    # the pandemic as a date, and as the rules of a shooting
+    ("Exports reached their highest level since the pandemic began.", set()),
+    ("Since the pandemic began, guards have shot at people on the river.", {"covid_quarantine"}),
+    # Korean: conditions, modal endings, orders, habits
+    ("밀수하다 걸리면 총살까지 당한다고 한다.", {"smuggling_brokers"}),
+    ("이런 사실이 드러나면 교화소로 갈 수 있다.", set()),
+    ("보위부는 이상한 사람이 있으면 곧바로 신고하라고 지시했다.", {"surveillance_informants"}),
+    ("보위부가 밀수꾼 세 명을 체포했다.", {"crackdown_arrest", "smuggling_brokers"}),
+    ("이 지역은 밀수와 탈북이 잦은 곳이다.", set()),
+    ("반면 보위부는 밀수꾼을 체포했다.", {"crackdown_arrest", "smuggling_brokers"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTEXT, ids=[c[0][:40] for c in CONTEXT])
+def test_context_decides_whether_a_cue_happened(text, expected):
+    assert {f.theme for f in find_themes(text)} == expected
+
+
+# Cues too generic on their own: a word for a person, a place or a speaker, not the topic.
+LOOK_ALIKES = [
+    ("He was a lecturer at the teachers' college.", set()),
+    ("Investigators from the NIS interviewed the fishermen.", set()),
+    ("The convoy passed through the border crossing at Namyang.", set()),
+    ("A trader in Dandong said the weather had turned cold.", set()),
+    ("Rice prices rose, a trader in Hyesan said.", {"markets_trade", "food_livelihood"}),
+    ("Conscripts serve ten years in the army.", set()),
+    ("Their commanders look the other way.", set()),
+    ("Elderly residents refused to leave their flooded homes.", set()),
+    ("Residents refused to leave when the police came to demolish the houses.", {"protest_resistance"}),
+    ("A farm guard was beaten by soldiers stealing maize.", {"military_morale"}),
+    ("Their passports were held by the site manager.", {"overseas_labor"}),
+    ("The meeting was held in the county hall.", set()),
+    ("Hungry soldiers raided a collective farm.", {"military_morale", "food_livelihood"}),
+    ("A patrol boat sailed along the inter-Korean border.", set()),
+    ("China's foreign ministry said it had no information.", set()),
+    ("The foreign ministers held talks in Beijing.", {"sanctions_diplomacy"}),
+    ("Leaked documents show the plan.", set()),
+    ("The execution took place in front of the market.", {"punishment_execution"}),
+    ("An inspection group came to root out anti-socialist behaviour.", {"crackdown_arrest"}),
+    ("The propaganda had little effect.", set()),
+    ("Defectors say the famine killed thousands.", {"food_livelihood"}),
+    ("The Reactionary Ideology and Culture Rejection Act took effect in 2020.", {"information_media"}),
+    ("People blame the sanctions, and prices keep rising.", {"markets_trade"}),
+    ("North Korean women in the city were arrested by Chinese police.", {"crackdown_arrest"}),
+    ("탈북민의 가족에게 돈을 전달하던 브로커가 체포됐다.", {"smuggling_brokers", "crackdown_arrest"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOOK_ALIKES, ids=[c[0][:40] for c in LOOK_ALIKES])
+def test_generic_words_need_the_topic(text, expected):
+    assert {f.theme for f in find_themes(text)} == expected
+
+
+# Yielding cues: a theme implied by another in the same window gives way to it.
+YIELDING = [
+    ("A remittance broker was caught using a Chinese phone.", {"smuggling_brokers", "crackdown_arrest"}),
+    ("He was caught using a Chinese phone.", {"information_media", "crackdown_arrest"}),
+    ("The provincial secretary was dismissed and banished to a mountain village.", {"elite_purge"}),
+    ("The general was demoted and punished for the incident.", {"elite_purge"}),
+    ("The smugglers were punished in front of the crowd.", {"punishment_execution", "smuggling_brokers"}),
+    ("North Korean women sent back from China were held at the border.", {"defection_border"}),
+    ("A soldier on guard duty tried to defect across the line.", {"defection_border", "military_morale"}),
+    ("Trains carried munitions from North Korea to Russia.", {"russia_alliance", "sanctions_diplomacy"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", YIELDING, ids=[c[0][:40] for c in YIELDING])
+def test_implied_themes(text, expected):
+    assert {f.theme for f in find_themes(text)} == expected
+
+
+# Phrasings the first labelled set never met (longer reports, Korean).
+MORE_PHRASINGS = [
+    ("Workers slowed their work to a crawl after months without rations.",
+     {"protest_resistance", "food_livelihood"}),
+    ("The crew stopped work for a day over unpaid wages.", {"protest_resistance"}),
+    ("She was paid to carry letters between families and their relatives in the South.",
+     {"smuggling_brokers"}),
+    ("They were sent to a labour training unit for terms of six months.",
+     {"prison_camp", "punishment_execution"}),
+    ("The shipping firm paid the port officials to keep quiet.", {"corruption_bribery"}),
+    ("The tankers sailed with their transponders switched off.", {"smuggling_brokers", "sanctions_diplomacy"}),
+    ("A colonel was stripped of two stars and sent to work on a cooperative farm.", {"elite_purge"}),
+    ("Agents had been watching him for weeks.", {"surveillance_informants"}),
+    ("Unit heads must report any household that takes in a stranger.", {"surveillance_informants"}),
+    ("Inspectors seized CDs and EVD players.", {"crackdown_arrest", "information_media"}),
+    ("Fishing families were left without income.", {"food_livelihood"}),
+    ("Torrential rain flooded farmland along the river.", {"food_livelihood"}),
+    ("Customs data showed trade with China fell in May.", {"markets_trade"}),
+    ("The family crossed into Thailand from Laos.", {"defection_border"}),
+    ("The family was ordered out of the capital.", {"crackdown_arrest"}),
+    ("Seoul closed the Kaesong Industrial Complex.", {"sanctions_diplomacy"}),
+    ("하루 한 끼로 버티는 집이 늘었다.", {"food_livelihood"}),
+    ("인민반장은 누가 찾아왔는지 적어서 올려야 한다.", {"surveillance_informants"}),
+    ("보위부가 노동자들을 불러 주동자를 찾고 있다.", {"crackdown_arrest"}),
+    ("그들은 마약을 중국에 팔아넘긴 혐의를 받았다.", {"smuggling_brokers"}),
+    ("시장에서 쌀값이 크게 올랐다.", {"markets_trade", "food_livelihood"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_PHRASINGS, ids=[c[0][:40] for c in MORE_PHRASINGS])
+def test_more_phrasings(text, expected):
+    assert {f.theme for f in find_themes(text)} == expected
+
+
+def test_context_table_keys():
+    table = vocab.table("theme_context")
+    assert set(table) == {"negators", "hedges", "conditional_endings", "orders", "hedges_after",
+                          "frames", "background", "not"}
+
+
 # Weak cues need confirmation in their window: their own sentence or the one before it.
 WINDOWS = [
     ("Guards fired warning shots.", set()),
@@ -238,12 +377,15 @@ def test_weak_cue_is_not_confirmed_by_its_own_words():
 def test_theme_table_keys_and_references():
     rows = vocab.table("themes")
     ids = {r["id"] for r in rows}
-    allowed = {"id", "label", "cues", "weak", "support", "related", "yields_to", "not"}
+    allowed = {"id", "label", "cues", "weak", "support", "related", "yields_to", "yielding", "not"}
     for r in rows:
         assert set(r) <= allowed, r["id"]
         groups = [w for w in r.get("weak") or () if isinstance(w, dict)]
         assert all(set(g) == {"cues", "support"} for g in groups), r["id"]
-        assert set(r.get("related") or ()) | set(r.get("yields_to") or ()) <= ids - {r["id"]}
+        yielding = r.get("yielding") or ()
+        assert all(set(g) == {"cues", "yields_to"} and g["yields_to"] for g in yielding), r["id"]
+        named = {t for g in yielding for t in g["yields_to"]}
+        assert set(r.get("related") or ()) | set(r.get("yields_to") or ()) | named <= ids - {r["id"]}
         assert not r.get("support") or r.get("weak"), f"{r['id']}: support words without weak cues"
 
 

@@ -1,0 +1,168 @@
+"""Context that decides whether a theme cue tells of something happening.
+
+A cue names a topic; the words around it say whether the report tells of it happening.
+LABELLING.md: threats, fears, plans, advice and background are not events. The markers are
+data (``data/vocab/theme_context.yaml``, whose header explains each kind) and are found in
+the same Aho-Corasick pass as the cues (:mod:`.themes` adds them to its matcher):
+
+- *negators* deny the cue right after them ("nobody was arrested");
+- *hedges* (and Korean conditional endings, "걸리면") open a hypothetical scope that runs to
+  the end of the clause ("rights groups fear they will face torture"), except that a Korean
+  condition whose clause is an order ("... 있으면 즉시 신고하라") states the policy itself;
+- *hedges_after* (Korean modal endings, "갈 수 있다") close one: the cue a few syllables
+  before them;
+- *frames* ("the interviews follow the defection of ...") mark the rest of the sentence as a
+  recalled happening;
+- *background* markers ("since Kim Jong Un took power", "잦은 곳") a whole sentence;
+- *not* phrases are look-alikes that contain a marker ("would-be", "반면").
+
+A cue in any of these spans is dropped; support words (context, not cues) are kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+
+from .. import vocab
+from .phrases import expand
+
+MARKER = "~"  # the "theme" of a context marker's payload in the shared matcher
+NEG, HEDGE, COND, ORDER, AFTER, FRAME, BACKGROUND, NOT = (
+    "neg", "hedge", "cond", "order", "after", "frame", "background", "not-marker")
+_KEYS = (("negators", NEG), ("hedges", HEDGE), ("conditional_endings", COND), ("orders", ORDER),
+         ("hedges_after", AFTER), ("frames", FRAME), ("background", BACKGROUND), ("not", NOT))
+
+# Where a hypothetical clause ends (in folded text): punctuation or a quotation mark, a comma
+# before a conjunction (or before Korean), a conjunction that starts a clause of its own
+# ("... planned to cross when they were caught"), the Korean connectives -며/-고/-는데/-지만.
+# The regex only finds the candidates; commas and words are checked after.
+_CLAUSE_END = re.compile(r"[.!?;:\"“”,]|(?:when|after|because|while|whereas|but) |[며고] |는데,? |지만,? ")
+_CONJUNCTIONS = ("and ", "but ", "while ", "whereas ", "where ", "when ", "after ", "because ",
+                 "although ", "though ", "as ")
+_SENTENCE_END = re.compile(r"[.!?。](?=[\"'”’)\]]*\s)")
+MAX_SCOPE = 240  # a hedge reaches no further than this many characters
+AFTER_REACH = 12  # a Korean modal ending covers the cue this many characters before it
+
+
+def pairs() -> Iterator[tuple[str, tuple]]:
+    """(phrase, (MARKER, kind, 0)) for every spelled-out context marker."""
+    table = vocab.table("theme_context") or {}
+    unknown = set(table) - {key for key, _ in _KEYS}
+    if unknown:
+        raise ValueError(f"theme_context.yaml: unknown keys {sorted(unknown)}; "
+                         f"valid: {[key for key, _ in _KEYS]}")
+    for key, kind in _KEYS:
+        for phrase in table.get(key) or ():
+            for form in expand(str(phrase)):
+                yield form, (MARKER, kind, 0)
+
+
+def silencer(markers: dict[str, list[tuple[int, int]]],
+             folded: str) -> tuple[Callable[[int], bool], int] | None:
+    """A test for cue starts that their context denies, makes hypothetical or background,
+    and the first start it can be true for; None when nothing in the text could. A hedge's
+    clause is measured only when a cue follows it closely (most are followed by none).
+    (Built for most reports that hold any marker: kept lean.)"""
+    if NOT in markers:
+        markers = _without_look_alikes(markers)
+    negated = {b for _, b in markers[NEG]} if NEG in markers else None
+    # a scope takes in the opener's own later words ("if caught"), not a cue starting with
+    # it ("planned to cross the border" is an attempt, not a plan)
+    opens = [(a + 1, b, kind) for kind in (HEDGE, COND, FRAME) if kind in markers
+             for a, b in markers[kind]]
+    if len(opens) > 1:
+        opens.sort()
+    closes = sorted(a for a, _ in markers[AFTER]) if AFTER in markers else ()
+    whole = [(_sentence_start(folded, a), _sentence_end(folded, b))
+             for a, b in markers.get(BACKGROUND, ())]
+    firsts = [*(o[0] for o in opens[:1]), *(c - AFTER_REACH for c in closes[:1]), *(lo for lo, _ in whole)]
+    if negated:
+        firsts.append(min(negated) + 1)
+    if not firsts:
+        return None
+    open_at = [a for a, _, _ in opens]
+    orders = [a for a, _ in markers.get(ORDER, ())]
+    reach: dict[int, int] = {}  # index in opens -> end of its scope
+
+    def silenced(start: int) -> bool:
+        if negated and (start - 1 in negated or start - 2 in negated) \
+                and folded[start - 1] == " ":  # a negator right before ("were not arrested")
+            return True
+        i = bisect.bisect_right(open_at, start) - 1
+        while i >= 0 and start - open_at[i] < MAX_SCOPE:
+            if i not in reach:
+                reach[i] = _scope_end(folded, opens[i], orders)
+            if start < reach[i]:
+                return True
+            i -= 1
+        if closes:
+            j = bisect.bisect_right(closes, start)
+            if j < len(closes) and closes[j] - start <= AFTER_REACH \
+                    and _clause_start(folded, closes[j]) <= start:
+                return True
+        return bool(whole) and any(lo <= start < hi for lo, hi in whole)
+    return silenced, min(firsts)
+
+
+def _without_look_alikes(markers: dict[str, list[tuple[int, int]]]) -> dict:
+    """The markers that no `not` phrase ("would-be", "반면") overlaps."""
+    stops = markers[NOT]
+    return {kind: [m for m in found if not any(m[0] < b and a < m[1] for a, b in stops)]
+            for kind, found in markers.items() if kind != NOT}
+
+
+def _scope_end(folded: str, opener: tuple[int, int, str], orders: list[int]) -> int:
+    """Where the scope opened by a hedge, conditional ending or frame ends (where it starts
+    when it opens none: a Korean condition that is an order, or not a condition)."""
+    start, b, kind = opener
+    if kind == FRAME:
+        return _sentence_end(folded, b)
+    end = _clause_end(folded, b)
+    if kind == COND and (not _ends_korean_word(folded, start - 1, b)
+                         or any(b <= o < end for o in orders)):
+        return start
+    return end
+
+
+def _ends_korean_word(folded: str, a: int, b: int) -> bool:
+    """A conditional ending closes a word glued to a Hangul stem ("걸리면 "), not a word of
+    its own (면, a township) nor the inside of a longer word ("면서")."""
+    hangul = "\uac00" <= (folded[a - 1] if a else " ") <= "\ud7a3"
+    return hangul and not (b < len(folded) and "\uac00" <= folded[b] <= "\ud7a3")
+
+
+def _clause_end(folded: str, pos: int) -> int:
+    for m in _CLAUSE_END.finditer(folded, pos, pos + MAX_SCOPE):
+        if _ends_clause(folded, m):
+            return m.start()
+    return min(len(folded), pos + MAX_SCOPE)
+
+
+def _clause_start(folded: str, pos: int) -> int:
+    lo = max(0, pos - AFTER_REACH)
+    ends = [m.end() for m in _CLAUSE_END.finditer(folded, lo, pos) if _ends_clause(folded, m)]
+    return ends[-1] if ends else lo
+
+
+def _ends_clause(folded: str, m: re.Match) -> bool:
+    """Punctuation ends a clause; a conjunction does as a word of its own; a comma does
+    before a conjunction or Korean."""
+    if "a" <= m.group()[0] <= "z":
+        return m.start() > 0 and folded[m.start() - 1] == " "
+    if m.group() != ",":
+        return True
+    rest = folded[m.end():m.end() + 11].lstrip(" ")
+    return rest.startswith(_CONJUNCTIONS) or "\uac00" <= rest[:1] <= "\ud7a3"
+
+
+def _sentence_end(folded: str, pos: int) -> int:
+    m = _SENTENCE_END.search(folded, pos)
+    return m.end() if m else len(folded)
+
+
+def _sentence_start(folded: str, pos: int) -> int:
+    lo = max(0, pos - 600)
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded, lo, pos)]
+    return ends[-1] if ends else lo
