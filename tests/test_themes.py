@@ -219,6 +219,9 @@ CONTEXT = [
     ("Crackdowns on mobile phones have grown harsher since Kim Jong Un took power.", set()),
     ("Trade through the town was minimal for most of the past decade because of sanctions.", set()),
     ("Every spring, inspection teams arrive from the capital.", set()),
+    ("Since the summit in Singapore, guards have been told to detain crossers rather than shoot.",
+     {"crackdown_arrest", "defection_border"}),
+    ("Residents caught with the tapes face heavy punishment.", {"crackdown_arrest"}),
     # the pandemic as a date, and as the rules of a shooting
     ("Exports reached their highest level since the pandemic began.", set()),
     ("Since the pandemic began, guards have shot at people on the river.", {"covid_quarantine"}),
@@ -264,6 +267,7 @@ LOOK_ALIKES = [
     ("People blame the sanctions, and prices keep rising.", {"markets_trade"}),
     ("North Korean women in the city were arrested by Chinese police.", {"crackdown_arrest"}),
     ("탈북민의 가족에게 돈을 전달하던 브로커가 체포됐다.", {"smuggling_brokers", "crackdown_arrest"}),
+    ("One of the prisoners of war said under questioning that he had been told nothing.", set()),
 ]
 
 
@@ -282,6 +286,8 @@ YIELDING = [
     ("North Korean women sent back from China were held at the border.", {"defection_border"}),
     ("A soldier on guard duty tried to defect across the line.", {"defection_border", "military_morale"}),
     ("Trains carried munitions from North Korea to Russia.", {"russia_alliance", "sanctions_diplomacy"}),
+    ("The broker charged eight million won to take the family to Seoul.", {"defection_border"}),
+    ("A broker in Yanji keeps a fifth of every transfer as a fee.", {"smuggling_brokers"}),
 ]
 
 
@@ -311,6 +317,11 @@ MORE_PHRASINGS = [
     ("The family crossed into Thailand from Laos.", {"defection_border"}),
     ("The family was ordered out of the capital.", {"crackdown_arrest"}),
     ("Seoul closed the Kaesong Industrial Complex.", {"sanctions_diplomacy"}),
+    ("The inspector took 500 yuan to overlook the smuggled goods.", {"corruption_bribery"}),
+    ("The air force chief was replaced after a few months.", {"elite_purge"}),
+    ("Detector vans look for phones on a Chinese network.", {"surveillance_informants", "information_media"}),
+    ("The two men were convicted of guiding people across the river.",
+     {"punishment_execution", "defection_border"}),
     ("하루 한 끼로 버티는 집이 늘었다.", {"food_livelihood"}),
     ("인민반장은 누가 찾아왔는지 적어서 올려야 한다.", {"surveillance_informants"}),
     ("보위부가 노동자들을 불러 주동자를 찾고 있다.", {"crackdown_arrest"}),
@@ -327,7 +338,7 @@ def test_more_phrasings(text, expected):
 def test_context_table_keys():
     table = vocab.table("theme_context")
     assert set(table) == {"negators", "hedges", "conditional_endings", "orders", "hedges_after",
-                          "frames", "background", "not"}
+                          "frames", "references", "background", "not"}
 
 
 # Weak cues need confirmation in their window: their own sentence or the one before it.

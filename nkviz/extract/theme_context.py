@@ -12,7 +12,8 @@ the same Aho-Corasick pass as the cues (:mod:`.themes` adds them to its matcher)
 - *hedges_after* (Korean modal endings, "갈 수 있다") close one: the cue a few syllables
   before them;
 - *frames* ("the interviews follow the defection of ...") mark the rest of the sentence as a
-  recalled happening;
+  recalled happening, *references* ("since the summit last month, ...") only the few words
+  naming it;
 - *background* markers ("since Kim Jong Un took power", "잦은 곳") a whole sentence;
 - *not* phrases are look-alikes that contain a marker ("would-be", "반면").
 
@@ -29,10 +30,11 @@ from .. import vocab
 from .phrases import expand
 
 MARKER = "~"  # the "theme" of a context marker's payload in the shared matcher
-NEG, HEDGE, COND, ORDER, AFTER, FRAME, BACKGROUND, NOT = (
-    "neg", "hedge", "cond", "order", "after", "frame", "background", "not-marker")
+NEG, HEDGE, COND, ORDER, AFTER, FRAME, REFERENCE, BACKGROUND, NOT = (
+    "neg", "hedge", "cond", "order", "after", "frame", "reference", "background", "not-marker")
 _KEYS = (("negators", NEG), ("hedges", HEDGE), ("conditional_endings", COND), ("orders", ORDER),
-         ("hedges_after", AFTER), ("frames", FRAME), ("background", BACKGROUND), ("not", NOT))
+         ("hedges_after", AFTER), ("frames", FRAME), ("references", REFERENCE),
+         ("background", BACKGROUND), ("not", NOT))
 
 # Where a hypothetical clause ends (in folded text): punctuation or a quotation mark, a comma
 # before a conjunction (or before Korean), a conjunction that starts a clause of its own
@@ -43,6 +45,7 @@ _CONJUNCTIONS = ("and ", "but ", "while ", "whereas ", "where ", "when ", "after
                  "although ", "though ", "as ")
 _SENTENCE_END = re.compile(r"[.!?。](?=[\"'”’)\]]*\s)")
 MAX_SCOPE = 240  # a hedge reaches no further than this many characters
+REFERENCE_REACH = 48  # "since the Pyongyang summit last month," reaches no further
 AFTER_REACH = 12  # a Korean modal ending covers the cue this many characters before it
 
 
@@ -70,7 +73,7 @@ def silencer(markers: dict[str, list[tuple[int, int]]],
     negated = {b for _, b in markers[NEG]} if NEG in markers else None
     # a scope takes in the opener's own later words ("if caught"), not a cue starting with
     # it ("planned to cross the border" is an attempt, not a plan)
-    opens = [(a + 1, b, kind) for kind in (HEDGE, COND, FRAME) if kind in markers
+    opens = [(a + 1, b, kind) for kind in (HEDGE, COND, FRAME, REFERENCE) if kind in markers
              for a, b in markers[kind]]
     if len(opens) > 1:
         opens.sort()
@@ -119,6 +122,9 @@ def _scope_end(folded: str, opener: tuple[int, int, str], orders: list[int]) -> 
     start, b, kind = opener
     if kind == FRAME:
         return _sentence_end(folded, b)
+    if kind == REFERENCE:  # the noun phrase after "since": to a comma, a few words at most
+        comma = folded.find(",", b, b + REFERENCE_REACH)
+        return min(_clause_end(folded, b), comma if comma >= 0 else b + REFERENCE_REACH)
     end = _clause_end(folded, b)
     if kind == COND and (not _ends_korean_word(folded, start - 1, b)
                          or any(b <= o < end for o in orders)):
