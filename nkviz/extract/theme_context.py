@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from .. import vocab
 from .phrases import expand
@@ -45,6 +45,7 @@ _CONJUNCTIONS = ("and ", "but ", "while ", "whereas ", "where ", "when ", "after
                  "although ", "though ", "as ")
 _SENTENCE_END = re.compile(r"[.!?。](?=[\"'”’)\]]*\s)")
 MAX_SCOPE = 240  # a hedge reaches no further than this many characters
+_OPENERS = frozenset((HEDGE, COND, FRAME, REFERENCE))  # kinds whose scope follows them
 REFERENCE_REACH = 48  # "since the Pyongyang summit last month," reaches no further
 AFTER_REACH = 12  # a Korean modal ending covers the cue this many characters before it
 
@@ -62,51 +63,38 @@ def pairs() -> Iterator[tuple[str, tuple]]:
                 yield form, (MARKER, kind, 0)
 
 
-def silencer(markers: dict[str, list[tuple[int, int]]],
-             folded: str) -> tuple[Callable[[int], bool], int] | None:
-    """A test for cue starts that their context denies, makes hypothetical or background,
-    and the first start it can be true for; None when nothing in the text could. A hedge's
-    clause is measured only when a cue follows it closely (most are followed by none).
-    (Built for most reports that hold any marker: kept lean.)"""
+def silenced(markers: dict[str, list[tuple[int, int]]], folded: str,
+             starts: list[int]) -> set[int]:
+    """The cue ``starts`` (sorted) that their context denies, makes hypothetical or
+    background. Each marker looks only at the cues in its reach (a bisect), and a hedge's
+    clause is measured only when a cue follows it closely."""
     if NOT in markers:
         markers = _without_look_alikes(markers)
-    negated = {b for _, b in markers[NEG]} if NEG in markers else None
-    # a scope takes in the opener's own later words ("if caught"), not a cue starting with
-    # it ("planned to cross the border" is an attempt, not a plan)
-    opens = [(a + 1, b, kind) for kind in (HEDGE, COND, FRAME, REFERENCE) if kind in markers
-             for a, b in markers[kind]]
-    if len(opens) > 1:
-        opens.sort()
-    closes = sorted(a for a, _ in markers[AFTER]) if AFTER in markers else ()
-    whole = [(_sentence_start(folded, a), _sentence_end(folded, b))
-             for a, b in markers.get(BACKGROUND, ())]
-    firsts = [*(o[0] for o in opens[:1]), *(c - AFTER_REACH for c in closes[:1]), *(lo for lo, _ in whole)]
-    if negated:
-        firsts.append(min(negated) + 1)
-    if not firsts:
-        return None
-    open_at = [a for a, _, _ in opens]
-    orders = [a for a, _ in markers.get(ORDER, ())]
-    reach: dict[int, int] = {}  # index in opens -> end of its scope
+    orders = [a for a, _ in markers.get(ORDER, ())] if COND in markers else ()
+    out: set[int] = set()
+    for kind, found in markers.items():
+        for a, b in found:
+            if kind in _OPENERS:
+                # the scope takes in the opener's later words ("if caught"), not a cue
+                # starting with it ("planned to cross the border" is an attempt, not a plan)
+                near = _between(starts, a + 1, b + MAX_SCOPE)
+                if near:
+                    end = _scope_end(folded, a, b, kind, orders)
+                    out.update(s for s in near if s < end)
+            elif kind == NEG:  # right before the cue: "were not arrested"
+                out.update(s for s in _between(starts, b + 1, b + 3) if folded[b:s].isspace())
+            elif kind == AFTER:
+                near = _between(starts, a - AFTER_REACH, a)
+                if near:
+                    lo = _clause_start(folded, a)
+                    out.update(s for s in near if s >= lo)
+            elif kind == BACKGROUND:
+                out.update(_between(starts, _sentence_start(folded, a), _sentence_end(folded, b)))
+    return out
 
-    def silenced(start: int) -> bool:
-        if negated and (start - 1 in negated or start - 2 in negated) \
-                and folded[start - 1] == " ":  # a negator right before ("were not arrested")
-            return True
-        i = bisect.bisect_right(open_at, start) - 1
-        while i >= 0 and start - open_at[i] < MAX_SCOPE:
-            if i not in reach:
-                reach[i] = _scope_end(folded, opens[i], orders)
-            if start < reach[i]:
-                return True
-            i -= 1
-        if closes:
-            j = bisect.bisect_right(closes, start)
-            if j < len(closes) and closes[j] - start <= AFTER_REACH \
-                    and _clause_start(folded, closes[j]) <= start:
-                return True
-        return bool(whole) and any(lo <= start < hi for lo, hi in whole)
-    return silenced, min(firsts)
+
+def _between(starts: list[int], lo: int, hi: int) -> list[int]:
+    return starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
 def _without_look_alikes(markers: dict[str, list[tuple[int, int]]]) -> dict:
@@ -116,19 +104,18 @@ def _without_look_alikes(markers: dict[str, list[tuple[int, int]]]) -> dict:
             for kind, found in markers.items() if kind != NOT}
 
 
-def _scope_end(folded: str, opener: tuple[int, int, str], orders: list[int]) -> int:
-    """Where the scope opened by a hedge, conditional ending or frame ends (where it starts
-    when it opens none: a Korean condition that is an order, or not a condition)."""
-    start, b, kind = opener
+def _scope_end(folded: str, a: int, b: int, kind: str, orders: list[int]) -> int:
+    """Where the scope opened by the hedge, conditional ending, frame or reference at [a, b)
+    ends (at ``a`` when it opens none: a Korean condition that is an order, or none)."""
     if kind == FRAME:
         return _sentence_end(folded, b)
+    end = _clause_end(folded, b)
     if kind == REFERENCE:  # the noun phrase after "since": to a comma, a few words at most
         comma = folded.find(",", b, b + REFERENCE_REACH)
-        return min(_clause_end(folded, b), comma if comma >= 0 else b + REFERENCE_REACH)
-    end = _clause_end(folded, b)
-    if kind == COND and (not _ends_korean_word(folded, start - 1, b)
+        return min(end, comma if comma >= 0 else b + REFERENCE_REACH)
+    if kind == COND and (not _ends_korean_word(folded, a, b)
                          or any(b <= o < end for o in orders)):
-        return start
+        return a
     return end
 
 

@@ -168,7 +168,7 @@ def find_themes(text: str) -> list[ThemeFinding]:
     folded = fold(text)
     spans: dict[str, list[tuple[int, int, str, int]]] = defaultdict(list)
     support: list[tuple[int, int, tuple]] = []  # support words: (start, end, their groups)
-    markers: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    markers: dict[str, list[tuple[int, int]]] = {}  # context markers, by kind (few reports)
     for start, end, payloads in v.matcher.iter_hits(folded):
         for groups, found, marks in payloads:
             if groups:
@@ -178,24 +178,27 @@ def find_themes(text: str) -> list[ThemeFinding]:
                     spans[theme].append((start, end, kind, group))
             if marks:
                 for kind in marks:
-                    markers[kind].append((start, end))
-    quiet = context.silencer(markers, folded) if spans and markers else None
-    silenced, first = quiet or (None, len(text) + 1)  # cues before `first` are never silenced
+                    markers.setdefault(kind, []).append((start, end))
+    selected = []
+    for theme, found in spans.items():
+        if (len(found) == 1 and found[0][2] == CUE) or _plain(found):  # strong cues, no overlaps
+            selected.append((theme, found, ()))
+        else:
+            selected.append((theme, *_select(found, v.overriding.get(theme))))
+    quiet = context.silenced(markers, folded, sorted(
+        h[0] for _, cues, loose in selected for hits in (cues, loose) for h in hits)) if markers else ()
     strong: list[ThemeFinding] = []
     weak: list[tuple[int, int, str, int]] = []  # and yielding cues (group < 0)
-    for theme, found in spans.items():
-        if _plain(found):  # the common case: strong cues that do not overlap
-            cues, loose = found, ()
-        else:
-            cues, loose = _select(found, v.overriding.get(theme))
+    for theme, cues, loose in selected:
         for a, b, kind, group in cues:
-            if a < first or not silenced(a):
-                # a yielding cue with nothing in the text to yield to is plainly strong
-                if kind == YIELDING and not v.yields[theme, group].isdisjoint(spans):
-                    weak.append((a, b, theme, group))
-                else:
-                    strong.append(ThemeFinding(a, b, text[a:b], theme))
-        weak += [(a, b, theme, group) for a, b, _, group in loose if a < first or not silenced(a)]
+            if a in quiet:
+                continue
+            # a yielding cue with nothing in the text to yield to is plainly strong
+            if kind == YIELDING and not v.yields[theme, group].isdisjoint(spans):
+                weak.append((a, b, theme, group))
+            else:
+                strong.append(ThemeFinding(a, b, text[a:b], theme))
+        weak += [(a, b, theme, group) for a, b, _, group in loose if a not in quiet]
     if weak:
         confirmed = _confirmed(weak, strong, text, support, v)
         strong += [ThemeFinding(a, b, text[a:b], t) for a, b, t in confirmed]
@@ -233,9 +236,9 @@ def _select(found: list[tuple[int, int, str, int]], overriding: frozenset[int] |
     if over and firm:
         firm = [h for h in firm if h[2] == STOP or not any(
             w[0] <= h[0] and h[1] <= w[1] and w[1] - w[0] > h[1] - h[0] for w in over)]
-    cues = [h for h in _leftmost(firm) if h[2] != STOP]
+    cues = [h for h in (_leftmost(firm) if len(firm) > 1 else firm) if h[2] != STOP]
     loose = [h for h in weak if not any(h[0] < f[1] and f[0] < h[1] for f in firm)]
-    return cues, _leftmost(loose)
+    return cues, (_leftmost(loose) if len(loose) > 1 else loose)
 
 
 def _confirmed(weak: list[tuple[int, int, str, int]], strong: list[ThemeFinding],
