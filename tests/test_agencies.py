@@ -106,6 +106,17 @@ CASES = [
     ("MSS agents arrested a man at a traffic checkpoint.", dt.date(2022, 3, 1), [("MSS", MSS_SOCIAL)]),
     ("MSS agents recruited informants to catch spies.", dt.date(2022, 3, 1), [("MSS", MSS_STATE)]),
     ("MSS agents arrested a man.", None, [("MSS", MSS_STATE)]),
+    # plain soldiers next to border guards are the guards; soldiers' families are not the army
+    ("Soldiers stole corn from the farm.", None, [("Soldiers", KPA)]),
+    ("Border guards and their soldiers patrol the river at night.", None, [("Border guards", BG)]),
+    ("The platoon leader was led away from the guard post in front of his soldiers.", None, []),
+    ("병사들이 농장을 털었다.", None, [("병사들", KPA)]),
+    ("경비대 소대장이 병사들에게 총을 쏘라고 했다.", None, [("경비대", BG)]),
+    ("Families of soldiers sent abroad were told to keep quiet.", None, []),
+    ("군인들의 가족에게 쌀을 나눠 주었다.", None, []),
+    # police abroad are not North Korea's police
+    ("Police in northern Laos detained nine people.", None, []),
+    ("The group was handed to Thai immigration police.", None, []),
 ]
 
 
