@@ -222,6 +222,9 @@ CONTEXT = [
     ("Since the summit in Singapore, guards have been told to detain crossers rather than shoot.",
      {"crackdown_arrest", "defection_border"}),
     ("Residents caught with the tapes face heavy punishment.", {"crackdown_arrest"}),
+    # a source's reason for anonymity is no hedge on what it reports
+    ("The source, who asked not to be named for fear of arrest, said the market was shut.", {"markets_trade"}),
+    ("Prices were weakened by decades of market activity since the famine.", set()),
     # the pandemic as a date, and as the rules of a shooting
     ("Exports reached their highest level since the pandemic began.", set()),
     ("Since the pandemic began, guards have shot at people on the river.", {"covid_quarantine"}),
@@ -268,6 +271,7 @@ LOOK_ALIKES = [
     ("North Korean women in the city were arrested by Chinese police.", {"crackdown_arrest"}),
     ("탈북민의 가족에게 돈을 전달하던 브로커가 체포됐다.", {"smuggling_brokers", "crackdown_arrest"}),
     ("One of the prisoners of war said under questioning that he had been told nothing.", set()),
+    ("I spoke to a defector who now runs a shop in Seoul.", set()),
 ]
 
 
@@ -322,6 +326,11 @@ MORE_PHRASINGS = [
     ("Detector vans look for phones on a Chinese network.", {"surveillance_informants", "information_media"}),
     ("The two men were convicted of guiding people across the river.",
      {"punishment_execution", "defection_border"}),
+    ("Imagery shows a new guard tower line along the Tumen.", {"defection_border"}),
+    ("The regime executed three senior officials for the failure.", {"punishment_execution", "elite_purge"}),
+    ("The officials were shot on Monday in front of a crowd.", {"punishment_execution"}),
+    ("그들은 중국에서 넘어온 물건을 팔다 잡혔다.", {"crackdown_arrest"}),
+    ("하루 두 끼로 버티는 집이 많다.", {"food_livelihood"}),
     ("하루 한 끼로 버티는 집이 늘었다.", {"food_livelihood"}),
     ("인민반장은 누가 찾아왔는지 적어서 올려야 한다.", {"surveillance_informants"}),
     ("보위부가 노동자들을 불러 주동자를 찾고 있다.", {"crackdown_arrest"}),

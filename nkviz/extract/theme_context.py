@@ -70,6 +70,8 @@ def silenced(markers: dict[str, list[tuple[int, int]]], folded: str,
     clause is measured only when a cue follows it closely."""
     if NOT in markers:
         markers = _without_look_alikes(markers)
+    if sum(map(len, markers.values())) > 1:
+        markers = _outermost(markers)
     orders = [a for a, _ in markers.get(ORDER, ())] if COND in markers else ()
     out: set[int] = set()
     for kind, found in markers.items():
@@ -102,6 +104,20 @@ def _without_look_alikes(markers: dict[str, list[tuple[int, int]]]) -> dict:
     stops = markers[NOT]
     return {kind: [m for m in found if not any(m[0] < b and a < m[1] for a, b in stops)]
             for kind, found in markers.items() if kind != NOT}
+
+
+def _outermost(markers: dict[str, list[tuple[int, int]]]) -> dict:
+    """The markers not inside a longer one: "for fear of" (a reference to the source's
+    reason for anonymity) is not the hedge "fear"."""
+    spans = sorted(((a, -b, kind) for kind, found in markers.items() for a, b in found))
+    kept: dict[str, list[tuple[int, int]]] = {}
+    end = -1
+    for a, minus_b, kind in spans:
+        if -minus_b <= end and a < end:
+            continue  # inside the previous, longer marker
+        kept.setdefault(kind, []).append((a, -minus_b))
+        end = max(end, -minus_b)
+    return kept
 
 
 def _scope_end(folded: str, a: int, b: int, kind: str, orders: list[int]) -> int:
