@@ -28,10 +28,10 @@ arrested"), hypothetical ("they fear the returnees will face torture"), framing 
 interviews follow the defection of ...") or in a background sentence gives no theme.
 
 One Aho-Corasick pass over the text finds every kind of phrase for all themes, and the
-context markers. Within a
-theme, strong cues and stop phrases are chosen first (longest leftmost, a stop phrase
-winning a tie), and weak cues only where they overlap neither; different themes may share
-words. Sentence ends are looked for only when some weak cue could be confirmed.
+context markers. Within a theme, strong cues and stop phrases are chosen first (longest
+leftmost, a stop phrase winning a tie), and weak cues only where they overlap neither;
+different themes may share words. Sentence ends are looked for only when some weak cue
+could be confirmed.
 """
 
 from __future__ import annotations
@@ -249,7 +249,7 @@ def _confirmed(weak: list[tuple[int, int, str, int]], strong: list[ThemeFinding]
     Tumen" is not confirmed by its "Tumen"), unless it also holds a finding of a theme they
     yield to. Yielding cues (group < 0) need no confirmation but yield the same way.
     Returns (start, end, theme)."""
-    at: dict[str, list[int]] = defaultdict(list)  # theme -> starts of its findings, in order
+    at: dict[str, list[int]] = defaultdict(list)  # theme -> starts of its findings
     for f in strong:
         at[f.theme].append(f.start)
     wanted = {(theme, group) for _, _, theme, group in weak if group >= 0}
@@ -258,31 +258,27 @@ def _confirmed(weak: list[tuple[int, int, str, int]], strong: list[ThemeFinding]
         for key in groups:
             if key in wanted:
                 support_of[key].append((p, q))
-    candidates = [w for w in weak if w[3] < 0 or (w[2], w[3]) in support_of
-                  or any(t in at for t in v.confirmers[w[2]])]
+    candidates = []
+    for a, b, theme, group in weak:
+        if group < 0:
+            candidates.append((a, b, theme, group, (a,)))
+            continue
+        near = [p for t in v.confirmers[theme] for p in at.get(t, ())]
+        near += [p for p, q in support_of.get((theme, group), ()) if q <= a or p >= b]
+        if near:
+            candidates.append((a, b, theme, 0, near))  # weak cues yield as group 0
     if not candidates:  # nothing anywhere could confirm them: no need for sentence ends
         return []
-    for starts in at.values():
-        starts.sort()
     ends = _sentence_ends(text, *v.sentence_end)
     kept = []
-    for a, b, theme, group in candidates:
+    for a, b, theme, group, near in candidates:
         lo, hi = _window(ends, a, len(text))
-        if (group < 0 or any(_inside(at.get(t), lo, hi) for t in v.confirmers[theme])
-                or any(lo <= p < hi and (q <= a or p >= b) for p, q in support_of.get((theme, group), ()))):
-            kept.append((a, b, theme, min(group, 0), lo, hi))  # weak cues yield as group 0
+        if any(lo <= p < hi for p in near):
+            kept.append((a, b, theme, group, lo, hi))
     for a, _, theme, _, _, _ in kept:
-        bisect.insort(at[theme], a)
+        at[theme].append(a)
     return [(a, b, theme) for a, b, theme, group, lo, hi in kept
-            if not any(_inside(at.get(y), lo, hi) for y in v.yields[theme, group])]
-
-
-def _inside(starts: list[int] | None, lo: int, hi: int) -> bool:
-    """Whether the sorted ``starts`` hold one in [lo, hi)."""
-    if not starts:
-        return False
-    i = bisect.bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
+            if not any(lo <= p < hi for y in v.yields[theme, group] for p in at.get(y, ()))]
 
 
 def _sentence_ends(text: str, stop: re.Pattern, blank: re.Pattern) -> list[tuple[int, bool]]:
