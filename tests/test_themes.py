@@ -260,6 +260,8 @@ LOOK_ALIKES = [
     ("Hungry soldiers raided a collective farm.", {"military_morale", "food_livelihood"}),
     ("A patrol boat sailed along the inter-Korean border.", set()),
     ("China's foreign ministry said it had no information.", set()),
+    ("Tokyo summoned the Chinese ambassador to protest the launch.", {"sanctions_diplomacy"}),
+    ("Police summoned the market manager for questioning.", {"crackdown_arrest", "markets_trade"}),
     ("The foreign ministers held talks in Beijing.", {"sanctions_diplomacy"}),
     ("Leaked documents show the plan.", set()),
     ("The execution took place in front of the market.", {"punishment_execution"}),
