@@ -40,7 +40,8 @@ _KEYS = (("negators", NEG), ("hedges", HEDGE), ("conditional_endings", COND), ("
 # before a conjunction (or before Korean), a conjunction that starts a clause of its own
 # ("... planned to cross when they were caught"), the Korean connectives -며/-고/-는데/-지만.
 # The regex only finds the candidates; commas and words are checked after.
-_CLAUSE_END = re.compile(r"[.!?;:\"“”,]|(?:when|after|because|while|whereas|but) |[며고] |는데,? |지만,? ")
+_CLAUSE_END = re.compile(
+    r"[.!?;:\"“”,]|(?:when|after|because|while|whereas|but) |[며고] |는데,? |지만,? ")
 _CONJUNCTIONS = ("and ", "but ", "while ", "whereas ", "where ", "when ", "after ", "because ",
                  "although ", "though ", "as ")
 _SENTENCE_END = re.compile(r"[.!?。](?=[\"'”’)\]]*\s)")

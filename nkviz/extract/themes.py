@@ -180,14 +180,12 @@ def find_themes(text: str) -> list[ThemeFinding]:
             if marks:
                 for kind in marks:
                     markers.setdefault(kind, []).append((start, end))
-    selected = []
-    for theme, found in spans.items():
-        if (len(found) == 1 and found[0][2] == CUE) or _plain(found):  # strong cues, no overlaps
-            selected.append((theme, found, ()))
-        else:
-            selected.append((theme, *_select(found, v.overriding.get(theme))))
-    quiet = context.silenced(markers, folded, sorted(
-        h[0] for _, cues, loose in selected for hits in (cues, loose) for h in hits)) if markers else ()
+    selected = [(t, found, ()) if _plain(found) else (t, *_select(found, v.overriding.get(t)))
+                for t, found in spans.items()]
+    quiet = ()  # the starts of cues their context silences
+    if markers:
+        starts = sorted(h[0] for _, cues, loose in selected for hits in (cues, loose) for h in hits)
+        quiet = context.silenced(markers, folded, starts)
     strong: list[ThemeFinding] = []
     weak: list[tuple[int, int, str, int]] = []  # and yielding cues (group < 0)
     for theme, cues, loose in selected:
@@ -207,7 +205,10 @@ def find_themes(text: str) -> list[ThemeFinding]:
 
 
 def _plain(found: list[tuple[int, int, str, int]]) -> bool:
-    """Only strong cues, none overlapping another (hits come in text order)."""
+    """Only strong cues, none overlapping another (hits come in text order): the common
+    case, which needs no selection."""
+    if len(found) == 1:
+        return found[0][2] == CUE
     end = -1
     for a, b, kind, _ in found:
         if kind != CUE or a < end:
