@@ -136,7 +136,16 @@ def to_xlsx(events: pd.DataFrame, target, *, sheets: dict[str, pd.DataFrame] | N
     _xlsx_sheet(wb, "events", frame)
     for name, extra in (sheets or {}).items():
         _xlsx_sheet(wb, name, extra)
-    wb.save(target)
+    if created is None:
+        wb.save(target)
+        return
+    # Workbook.save stamps "modified" with the clock; the writer it calls does not.
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    with ZipFile(target, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
 
 
 def _xlsx_sheet(wb, name: str, frame: pd.DataFrame) -> None:
