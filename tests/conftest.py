@@ -68,6 +68,7 @@ def pytest_terminal_summary(terminalreporter):
         return
     from nkviz.evaluate import evaluate_file, format_scores
 
-    for name in ("labelled.yaml", "labelled_holdout.yaml"):
+    for name in ("labelled.yaml", "labelled_dev2.yaml", "labelled_holdout.yaml",
+                 "labelled_holdout2.yaml"):
         terminalreporter.write_sep("-", f"extraction scores: tests/data/{name}")
         terminalreporter.write_line(format_scores(evaluate_file(REPO / "tests" / "data" / name)))
