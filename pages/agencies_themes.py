@@ -10,21 +10,15 @@ st.title("Agencies & themes", anchor=False)
 if app.nothing_to_show(ctx):
     st.stop()
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader("Agencies", anchor=False)
-    fig = app.chart(ctx, "agencies")
-    key = f"agencies-{ctx.key}"
-    app.plot(fig, key=key, on_select=on_bar_click(key, "agencies"))
-    app.caption(ctx, "Events naming each agency; click a bar to filter to it")
-    app_downloads.chart_menu(ctx, "agencies")
-with right:
-    st.subheader("Themes", anchor=False)
-    fig = app.chart(ctx, "themes")
-    key = f"themes-{ctx.key}"
-    app.plot(fig, key=key, on_select=on_bar_click(key, "themes"))
-    app.caption(ctx, "Events under each theme; click a bar to filter to it")
-    app_downloads.chart_menu(ctx, "themes")
+BARS = (("agencies", "Agencies", "Events naming each agency"),
+        ("themes", "Themes", "Events under each theme"))
+for column, (field, heading, what) in zip(st.columns(2, gap="large"), BARS):
+    with column:
+        st.subheader(heading, anchor=False)
+        key = f"{field}-{ctx.key}"
+        app.plot(app.chart(ctx, field), key=key, on_select=on_bar_click(key, field))
+        app.caption(ctx, f"{what}; click a bar to filter to it")
+        app_downloads.chart_menu(ctx, field)
 
 st.subheader("Which agency, which theme", anchor=False)
 fig = app.chart(ctx, "heatmap")
