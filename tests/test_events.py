@@ -206,3 +206,87 @@ def test_a_bare_month_far_before_publication_does_not_date_an_event():
             "Beijing wants them out of sight before the Olympic Games in August.")
     (e,) = events_of(text, published=dt.date(2008, 3, 22))
     assert e.date == dt.date(2008, 3, 17)
+
+
+def test_a_release_date_is_not_when_the_figures_happened():
+    text = ("Chinese customs figures published last Friday show that exports to North Korea "
+            "rose by a third in April.")
+    (e,) = events_of(text)
+    assert (e.date, e.date_precision) == (dt.date(2020, 4, 1), "month")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("양강도 혜산시에서 지난달 초부터 밀수 단속이 진행되고 있다고 현지 소식통이 8일 데일리NK에 "
+     "알려왔다.", (dt.date(2020, 4, 1), "month")),
+    ("함경북도 무산군에서 보안원들이 장마당 상인 다섯 명을 체포했다고 소식통이 7일 전했다.",
+     (PUB, "day")),
+])
+def test_a_korean_source_speaking_on_a_day_does_not_date_the_event(text, expected):
+    (e,) = events_of(text)
+    assert (e.date, e.date_precision) == expected
+    assert e.date_basis == ("published" if expected[0] == PUB else "relative")
+
+
+def test_a_korean_day_in_a_quote_still_dates_the_event():
+    text = "소식통은 \"지난 3일 무산에서 보안원들이 상인 두 명을 체포했다\"고 말했다."
+    (e,) = events_of(text)
+    assert e.date == dt.date(2020, 5, 3)
+
+
+def test_figures_for_an_earlier_month_on_another_subject_are_another_event():
+    text = ("Guards in Sinuiju shot a man trying to cross the Yalu on May 4, a source said.\n\n"
+            "Official customs data show that cross-border trade fell sharply in March.")
+    events = events_of(text)
+    assert [(e.date, e.date_precision) for e in events] == [
+        (dt.date(2020, 5, 4), "day"), (dt.date(2020, 3, 1), "month")]
+
+
+def test_a_vaguer_date_on_the_same_subject_stays_context():
+    text = ("Guards in Sinuiju shot a man trying to cross the Yalu on May 4, a source said.\n\n"
+            "Since the border was sealed in March, guards have shot at anyone near the river.")
+    (e,) = events_of(text)
+    assert e.date == dt.date(2020, 5, 4)
+
+
+def test_a_city_abroad_continues_an_event_in_its_country():
+    text = ("Mongolia sent home its last North Korean workers last week, an official said.\n\n"
+            "About 200 of them had worked on building sites in Ulaanbaatar and left on "
+            "chartered flights.")
+    (e,) = events_of(text)
+    assert e.country == "Mongolia" and "overseas_labor" in e.themes
+
+
+def test_a_hometown_after_a_destination_abroad_is_where_it_began():
+    text = ("SEOUL, May 12 (Yonhap) -- Three North Korean fishermen who crossed the sea border "
+            "last week want to settle in South Korea, officials said.\n\n"
+            "The men left a harbour near Haeju late on May 5 and were picked up the next day.")
+    (e,) = events_of(text, published=dt.date(2020, 5, 12))
+    assert (e.admin1, e.country) == ("South Hwanghae", "North Korea")
+    assert e.date == dt.date(2020, 5, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "A reporting partner in Hyesan described the arrest of two smugglers during a call on "
+    "May 8.\n\n\"Police took them on May 2, at the market,\" the partner said.",
+    "A source in Hyesan gave an account of the arrest of two smugglers by phone on May 8."
+    "\n\n\"Police took them on May 2, at the market,\" the source said.",
+])
+def test_the_day_of_a_call_is_when_the_source_spoke(text):
+    (e,) = events_of(text)
+    assert e.date == dt.date(2020, 5, 2) and e.admin1 == "Ryanggang"
+
+
+def test_as_of_dates_a_state_of_affairs_not_an_incident():
+    text = ("Leaflets mocking the leadership were found on a school wall in Kapsan on April 28, a "
+            "source said.\n\nAs of this week nobody had been arrested, but several pupils were "
+            "still being questioned by state security agents.")
+    (e,) = events_of(text)
+    assert e.date == dt.date(2020, 4, 28)
+
+
+def test_parts_of_one_month_tell_one_incident():
+    text = ("Two aides of a senior official were executed in mid-April, the spy agency told "
+            "lawmakers.\n\nThe official was purged and has not been seen in public since early "
+            "April, the agency said.")
+    (e,) = events_of(text)
+    assert (e.date, e.date_precision) == (dt.date(2020, 4, 11), "month")

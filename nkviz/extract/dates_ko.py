@@ -18,8 +18,12 @@ from .dates_words import Handler, alt, words
 MM = r"(?:1[0-2]|0?[1-9])"
 DD = r"(?:[12]\d|3[01]|0?[1-9])"
 # particles and words that make "N일" a duration or a count, not a day of the month
-_DURATION = re.compile(r"\s*(?:동안|간|째|이상|이내|만에|만|정도|가량|치|분|이후|후|전|씩|밖에)")
+# ("전" but not the verb 전하다: "7일 전했다" says who spoke on the 7th)
+_DURATION = re.compile(
+    r"\s*(?:동안|간|째|이상|이내|만에|만|정도|가량|치|분|이후|후|전(?![했해하한할합])|씩|밖에)")
 _PART_GUARD = r"(?!하|씀|등|청|대|기|안)"
+# after "N일 전": words that start with 전 (전쟁, 전국) and the verb 전하다 ("7일 전했다")
+_NOT_AGO = "쟁|투|국|원|달|부|체|혀|화|략|선|례|문|날|했|해|하|한|할|합"
 
 
 def _int(m: re.Match, g: str) -> int | None:
@@ -160,6 +164,6 @@ def rules() -> list[tuple[str, str, Handler]]:
         ("ko_week_word", rf"(?P<ww>{alt(w['ko_weeks'])})(?P<wend>\s*말|\s*주말)?", _week_word),
         ("ko_day_word", rf"(?:(?P<dw>{alt(w['ko_days'])})(?!날|서야|야)|(?P<ana>전날|다음\s*날|이튿날|당일|같은\s*날))", _day_word),
         ("ko_weekday", r"(?:(?P<last>지난|이번|다음)\s*)?(?P<wd>[월화수목금토일])요일", _weekday),
-        ("ko_ago", rf"(?P<n>\d{{1,2}}|{nums})\s*(?P<unit>주일|주|개월|달|일|년)\s*전(?!쟁|투|국|원|달|부|체|혀|화|략|선|례|문|날)", _ago),
+        ("ko_ago", rf"(?P<n>\d{{1,2}}|{nums})\s*(?P<unit>주일|주|개월|달|일|년)\s*전(?!{_NOT_AGO})", _ago),
         ("ko_day", rf"(?:(?P<last>지난)\s*)?(?<![\d.~∼\-])(?P<d>{DD})\s*(?:일\s*)?(?:[~∼\-–]\s*(?P<d2>{DD})\s*)?일(?![간째])", _day_of_month),
     ]

@@ -5,7 +5,8 @@ an agency acting at a place or on a date. Bearing sentences at the same place (o
 the same province) and at a compatible date continue an event; another province or another
 date starts a new one, and a later sentence that returns to an earlier incident rejoins it.
 Sentences in between that bear nothing themselves (who did it, when, what followed) are
-*continuations*: they lend the event their agencies and, when it has none, their date.
+*continuations*: they lend the event their agencies and their date, when it has none or
+theirs falls inside its period more precisely ("last week", then "on Feb. 14").
 An event needs an anchor (a place, a stated date or an agency): commentary with theme
 words alone is not an incident.
 """
@@ -30,12 +31,18 @@ BACKGROUND_WORDS = re.compile(
     r"\b(?:usually|typically|traditionally|historically|in the past|in previous years|"
     r"for decades|for years|has long|have long|had long|in general|generally|"
     r"commonly|routinely|it is common|known for)\b|보통|일반적으로|과거에는|예전에는|그동안")
-# A date right after a speech verb dates the telling, not the incident ("said on Monday").
+# A date right after a speech verb or a call dates the telling, not the incident ("said on
+# Monday", "during a call on May 9"); "as of this week" dates a state of affairs.
 SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told\s+[\w ’']{1,25}?|reported|added|explained|noted|confirmed|"
-    r"wrote|stated|announced|briefed\s+[\w ’']{1,25}?)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
+    r"wrote|stated|announced|published|briefed\s+[\w ’']{1,25}?|(?:phone\s+)?call|"
+    r"by\s+(?:tele)?phone|interview|as\s+of)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
     re.IGNORECASE,
 )
+# Korean puts the speaking date before the outlet and the speech verb: "소식통이 13일
+# 데일리NK에 알려왔다". A date followed by at most two words and such a verb is a telling.
+SPEECH_AFTER_KO = re.compile(
+    r"\s*(?:[^\s\"“”'‘’.]{1,20}\s+){0,2}?(?:알려\s?왔|전해\s?왔|전했|밝혔|말했|보도했|증언했)")
 # Past participles that are not "-ed" forms: "was shot", "were sent", "put to death".
 _IRREGULAR_PAST = frozenset(
     "shot sent taken caught held beaten fled hung hanged killed put death thrown brought "
@@ -120,7 +127,7 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
             target.sentences.append(s)
             current = target
         elif current is not None and _continues(current, s):
-            _absorb(current, s, date_only_if_missing=True)
+            _absorb(current, s)
             current.sentences.append(s)
         elif s.place is not None and not is_vague(s.place):
             current = None  # a sentence elsewhere ends the run of continuations
@@ -239,7 +246,10 @@ def _plausible(d: DateFinding, report: Report) -> bool:
 
 
 def _speech_date(d: DateFinding, text: str) -> bool:
-    return bool(SPEECH_BEFORE.search(text[max(0, d.start - 40):d.start]))
+    """Said on that day: "the NIS said on Wednesday", "소식통이 13일 데일리NK에 알려왔다"."""
+    if SPEECH_BEFORE.search(text[max(0, d.start - 40):d.start]):
+        return True
+    return not d.text.isascii() and SPEECH_AFTER_KO.match(text, d.end, d.end + 40) is not None
 
 
 def period_end(start: dt.date, precision: str) -> dt.date:
@@ -257,7 +267,8 @@ def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) ->
     earlier one at the same place and date (reports often come back to an incident)."""
     if s.separate:
         return None
-    if current is not None and _compatible(current, s.place, s.date, lenient=True):
+    if current is not None and _compatible(current, s.place, s.date, lenient=True,
+                                           topic=_same_topic(current, s)):
         return current
     if current is not None and _aside_abroad(current, s):
         return current
@@ -287,14 +298,35 @@ def _continues(c: Cluster, s: Sentence) -> bool:
     last = c.sentences[-1]
     if s.paragraph - last.paragraph > 1:
         return False
-    return s.place is None or is_vague(s.place) or (c.place is not None and same_area(c.place, s.place))
+    if s.place is None or is_vague(s.place) or _homeward(c, s.place):
+        return True
+    return c.place is not None and same_area(c.place, s.place)
 
 
-def _compatible(c: Cluster, place, date, *, lenient: bool) -> bool:
+def _homeward(c: Cluster, place: PlaceFinding) -> bool:
+    """A North Korean town told after an event placed nowhere or only in a country abroad
+    (where people ended up: "…want to settle in South Korea") is where it started."""
+    if place.place.country_code != "KP" or place.place.precision not in ("place", "province"):
+        return False
+    return c.place is None or (c.place.place.country_code != "KP"
+                               and c.place.place.precision == "country")
+
+
+def _same_topic(c: Cluster, s: Sentence) -> bool:
+    """The sentence speaks of what the event is about (or of nothing in particular), or
+    goes on in the paragraph that tells the event."""
+    if s.paragraph == c.sentences[-1].paragraph:
+        return True
+    seen = {f.theme for x in c.sentences for f in x.themes}
+    return not s.themes or not seen or any(f.theme in seen for f in s.themes)
+
+
+def _compatible(c: Cluster, place, date, *, lenient: bool, topic: bool = True) -> bool:
     if date is not None and c.date is not None and not _dates_overlap(c.date, date):
-        # a vaguer date in a sentence without a place of its own is context, not news
+        # a vaguer date in a sentence without a place of its own is context, not news,
+        # unless the sentence turns to another subject (trade figures after an arrest)
         coarser = _DATE_RANK[date.precision] > _DATE_RANK[c.date.precision]
-        if not (lenient and coarser and (place is None or is_vague(place))):
+        if not (lenient and coarser and topic and (place is None or is_vague(place))):
             return False
     if place is None or is_vague(place) or c.place is None or is_vague(c.place):
         return lenient
@@ -314,7 +346,13 @@ SAME_PLACE_KM = 12.0
 def same_area(a: PlaceFinding, b: PlaceFinding) -> bool:
     """One place, or places of one province (a town and its province, two sites)."""
     pa, pb = a.place, b.place
-    return pa.id == pb.id or bool(pa.admin1 and pa.admin1 == pb.admin1)
+    return pa.id == pb.id or bool(pa.admin1 and pa.admin1 == pb.admin1) or _within_abroad(pa, pb)
+
+
+def _within_abroad(pa, pb) -> bool:
+    """A foreign country and a city in it ("Mongolia sent home…" then "in Ulaanbaatar")."""
+    foreign = pa.country_code != "KP" and pa.country_code == pb.country_code
+    return foreign and "country" in (pa.precision, pb.precision)
 
 
 def _elsewhere_in_province(a: PlaceFinding, b: PlaceFinding) -> bool:
@@ -334,7 +372,11 @@ def _km(pa, pb) -> float:
 
 
 def _dates_overlap(a: DateFinding, b: DateFinding) -> bool:
-    """Ranges that meet; single days a few days apart count as the same incident."""
+    """Ranges that meet; single days a few days apart count as the same incident, and so
+    do parts of one month ("in mid-November", then "since early November")."""
+    months = a.precision == b.precision == "month"
+    if months and (a.date.year, a.date.month) == (b.date.year, b.date.month):
+        return True
     days = a.precision == "day" and b.precision == "day"
     slack = dt.timedelta(days=3 if days else 0)
     return a.date - slack <= b.date_end and b.date - slack <= a.date_end
@@ -358,5 +400,12 @@ def _more_precise(new: PlaceFinding, old: PlaceFinding) -> bool:
 
 
 def _finer_date(new: DateFinding, old: DateFinding) -> bool:
+    """Inside the old period and more precise; a single day inside a span of days ("last
+    week", then "on Feb. 14") counts as more precise too."""
     inside = old.date <= new.date and new.date_end <= old.date_end
-    return inside and _DATE_RANK[new.precision] < _DATE_RANK[old.precision]
+    if not inside:
+        return False
+    if _DATE_RANK[new.precision] < _DATE_RANK[old.precision]:
+        return True
+    day = new.precision == old.precision == "day"
+    return day and new.date == new.date_end and old.date < old.date_end
