@@ -290,3 +290,26 @@ def test_parts_of_one_month_tell_one_incident():
             "April, the agency said.")
     (e,) = events_of(text)
     assert (e.date, e.date_precision) == (dt.date(2020, 4, 11), "month")
+
+
+def test_a_detail_from_elsewhere_does_not_split_the_incident():
+    text = ("Three ships were loaded with coal at the port of Nampho in early May in breach of "
+            "UN sanctions, a source said."
+            "\n\n\"The coal came by train from the mines in Tokchon,\" the source said. \"The "
+            "trading company paid the port officials in dollars to keep quiet.\"")
+    (e,) = events_of(text)
+    assert e.admin1 == "Nampo" and "corruption_bribery" in e.themes
+
+
+def test_another_scene_after_a_detail_is_another_event():
+    text = ("Mongolia sent home its last North Korean workers last week, an official said.\n\n"
+            "In Russia, however, a trader in Vladivostok said dozens of North Korean workers "
+            "had switched to student visas. \"They are still on the building sites,\" he said.")
+    assert [e.country for e in events_of(text)] == ["Mongolia", "Russia"]
+
+
+def test_the_border_river_in_the_same_paragraph_is_a_detail_of_the_incident():
+    text = ("Two smugglers were shot in front of a crowd in Musan on May 3, a resident said. "
+            "Police staged the execution to frighten anyone thinking of crossing the Tumen.")
+    (e,) = events_of(text)
+    assert e.place == "Musan" and e.date == dt.date(2020, 5, 3)

@@ -129,9 +129,19 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
         elif current is not None and _continues(current, s):
             _absorb(current, s)
             current.sentences.append(s)
-        elif s.place is not None and not is_vague(s.place):
+        elif s.place is not None and not is_vague(s.place) and _ends_run(current, s, report.text):
             current = None  # a sentence elsewhere ends the run of continuations
     return [c for c in clusters if c.anchored]
+
+
+def _ends_run(current: Cluster | None, s: Sentence, text: str) -> bool:
+    """A sentence elsewhere ends the run of continuations when it has a date of its own or
+    turns to another scene ("In Russia, however, …"); without those it adds detail to the
+    event ("the coal came down from the mines in Pukchang"), and what follows still
+    belongs to that event."""
+    if current is None or s.date is not None:
+        return True
+    return NEW_SCENE.match(text, s.start, s.end) is not None
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -172,6 +182,10 @@ def _lead_in(sentences: list[Sentence], s: Sentence) -> list[Sentence]:
     return []
 
 
+# Openings that move the story to another scene.
+NEW_SCENE = re.compile(
+    r"[\s\"“]*(?:(?:In|At|Across|Along|Near|Inside|Outside)\s+[A-Z][^,]{0,40},|Meanwhile|"
+    r"Elsewhere|[^.]{0,60}\b(?:however|meanwhile|elsewhere)\b)")
 RECALLED_AFTER_DAYS = 60
 # Words that announce another incident ("In a separate case, ...").
 SEPARATE = re.compile(
@@ -270,12 +284,23 @@ def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) ->
     if current is not None and _compatible(current, s.place, s.date, lenient=True,
                                            topic=_same_topic(current, s)):
         return current
-    if current is not None and _aside_abroad(current, s):
+    if current is not None and (_aside_abroad(current, s) or _river_detail(current, s)):
         return current
     for c in clusters:
         if c is not current and _compatible(c, s.place, s.date, lenient=False):
             return c
     return None
+
+
+def _river_detail(c: Cluster, s: Sentence) -> bool:
+    """The border river, named without a date in the paragraph that tells an event at a
+    North Korean place, is a detail of it ("…to scare anyone thinking of crossing the
+    Tumen")."""
+    if s.date is not None or s.place is None or c.place is None or s.separate:
+        return False
+    region = s.place.place.precision == "region" and s.place.place.country_code == "KP"
+    home = c.place.place.country_code == "KP" and not is_vague(c.place)
+    return region and home and s.paragraph == c.sentences[-1].paragraph
 
 
 def _aside_abroad(c: Cluster, s: Sentence) -> bool:
