@@ -346,6 +346,77 @@ def test_more_phrasings(text, expected):
     assert {f.theme for f in find_themes(text)} == expected
 
 
+# Words met in passing in long reports (labelled_dev4): a theme's word in another sense, or
+# beside what decides the theme.
+PASSING = [
+    # other governments' protests are diplomacy, not resistance
+    ("Seoul has repeatedly protested the deployment of troops to Russia.", {"russia_alliance"}),
+    ("Workers protested the cuts in their rations.", {"protest_resistance", "food_livelihood"}),
+    # "per" alone (one per household) is no price
+    ("Only one person per household may go out to fetch water.", set()),
+    ("A sack of flour fetched 40 yuan per kilogram.", {"markets_trade"}),
+    # Russia's leaders by themselves are not the military alliance
+    ("Putin sent a message of condolence after the floods.", set()),
+    ("Putin thanked Kim for the artillery shells and the troops.", {"russia_alliance"}),
+    # goods carried across the river are smuggling, not trade
+    ("A man was shot while trying to carry goods across the Yalu at night.",
+     {"smuggling_brokers"}),
+    ("Women carry goods from the station to the stalls.", {"markets_trade"}),
+    # an approved church is not a sanction
+    ("Only a few state-sanctioned churches operate in Pyongyang.", set()),
+    # defectors settled in the South are a source population, not a crossing
+    ("Money from defectors who have settled in South Korea keeps families afloat.", set()),
+    # a soldier who defects across the line is desertion too
+    ("북한군 병사 1명이 군사분계선을 넘어 귀순했다.", {"defection_border", "military_morale"}),
+    # an inspection that ends in a purge is the purge
+    ("중앙당 검열단이 도당을 검열한 끝에 책임비서가 해임됐다.", {"elite_purge"}),
+    ("An inspection found that the secretary had been demoted.", {"elite_purge"}),
+    ("검열단이 시장 매대를 검열했다.", {"crackdown_arrest", "markets_trade"}),
+    # cash taken in exchange for places
+    ("The dean had taken cash from parents for university places.", {"corruption_bribery"}),
+    # complaining to an office is a protest only with anger or a crowd
+    ("Farm managers complained to the county, but nothing was done.", set()),
+    ("An angry crowd complained to the county office.", {"protest_resistance"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PASSING, ids=[c[0][:40] for c in PASSING])
+def test_words_in_passing(text, expected):
+    assert {f.theme for f in find_themes(text)} == expected
+
+
+# Settings, testimony over the years, questions, absent signs, threats: no happening.
+BACKGROUND = [
+    # a background setting: "the case comes as", "before the pandemic", the famine years
+    ("The case comes as food prices in the city remain high.", set()),
+    ("Before the pandemic, guards took bribes to let smugglers cross.", set()),
+    ("She got the Bible from a relative during the famine years.", set()),
+    ("The partner said hunger had made such crimes more common.", set()),
+    # what defectors have described over the years, and a survey's generalisations
+    ("Defectors have described public executions and prison camps.", set()),
+    ("Most of those interviewed said they had been beaten during interrogation.", set()),
+    # questions, absent signs and denials a few words from their verb
+    ("Asked about public executions, the agency gave no answer.", set()),
+    ("The agency said it had seen no sign of unrest in the military.", set()),
+    ("This is not a famine.", set()),
+    ("The source said nobody in the district had been arrested so far.", set()),
+    ("Nobody was arrested, but the police raided the market.",
+     {"crackdown_arrest", "markets_trade"}),
+    # whoever is caught: the law's threat
+    ("They said that anyone caught imitating that speech could be sent away.", set()),
+    ("Christians who are caught could be executed.", set()),
+    # Korean plans, threats and settings
+    ("관계 당국은 귀순 경위를 조사할 예정이다.", set()),
+    ("당비서가 주동자를 처벌하겠다고 위협했다.", set()),
+    ("남북 관계가 경색된 가운데 병사가 귀순했다.", {"defection_border", "military_morale"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", BACKGROUND, ids=[c[0][:40] for c in BACKGROUND])
+def test_settings_and_denials_give_no_theme(text, expected):
+    assert {f.theme for f in find_themes(text)} == expected
+
+
 def test_context_table_keys():
     table = vocab.table("theme_context")
     assert set(table) == {"negators", "hedges", "conditional_endings", "orders", "hedges_after",
