@@ -196,3 +196,14 @@ def test_findings_are_in_text_order_and_do_not_overlap():
     found = find_dates(text, published=PUB)
     assert len(found) == 5
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_the_next_day_reaches_back_across_a_long_quote():
+    quote = ("\"She took a share of every transfer that came through her phones, and she had been "
+             "doing it for years,\" said the resident, who asked not to be named. \"The agents "
+             "came with a detector van and caught her in the middle of a call.\" ") * 2
+    text = (f"Agents arrested a woman in Hyesan on Nov. 12.\n\n{quote}\n\n"
+            "Her partner was arrested the next day.")
+    found = find_dates(text, published=PUB)
+    assert [(f.text, f.date) for f in found] == [("Nov. 12", D(2018, 11, 12)),
+                                                 ("the next day", D(2018, 11, 13))]

@@ -313,3 +313,19 @@ def test_the_border_river_in_the_same_paragraph_is_a_detail_of_the_incident():
             "Police staged the execution to frighten anyone thinking of crossing the Tumen.")
     (e,) = events_of(text)
     assert e.place == "Musan" and e.date == dt.date(2020, 5, 3)
+
+
+def test_a_date_said_of_the_same_town_in_the_paragraph_before_carries_over():
+    text = ("Since May 2, shops and restaurants in Rajin have been told to take only North "
+            "Korean won, a source said.\n\n\"The traders in the Rajin market still use yuan "
+            "quietly,\" the source said.")
+    (e,) = events_of(text)
+    assert e.admin1 == "Rason" and e.date == dt.date(2020, 5, 2)
+
+
+def test_a_dated_crossing_at_the_river_dates_an_undated_arrest_told_before():
+    text = ("A platoon leader of the border guard in Onsong was arrested for taking a bribe, a "
+            "source said.\n\n\"On May 3 two people were caught at the Tumen and he let them "
+            "go for 5,000 yuan,\" the source said.")
+    (e,) = events_of(text)
+    assert e.place == "Onsong" and e.date == dt.date(2020, 5, 3)

@@ -30,7 +30,7 @@ from .dates_calendar import Mention, period_end, resolve
 MIN_DATE = dt.date(1945, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)  # ceiling when the publication date is unknown (else ceiling_for)
 PREFIX_REACH = 48  # the longest run of prefix words ("at the beginning of", "in the first half of")
-ANAPHOR_REACH = 300  # "the next day" must follow its anchor date within this many characters
+ANAPHOR_REACH = 600  # "the next day" must follow its anchor date within this many characters
 _DIGITS = re.compile(r"[0-9]+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s-]+\Z")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -15,7 +15,8 @@ from ..schema import Event, Report
 from .agencies import find_agencies
 from .dates import DateFinding, find_dates
 from .geocoded import geocoded_places
-from .grouping import Cluster, Sentence, group, is_background, period_end, prepare
+from .grouping import (Cluster, Sentence, group, is_background, is_vague, period_end,
+                       prepare, same_area)
 from ..geo.gazetteer import Gazetteer
 from .places import PlaceFinding, find_places
 from .sentences import split_sentences
@@ -157,18 +158,27 @@ def _to_event(report: Report, n: int, c: Cluster, sentences: list[Sentence]) -> 
 
 
 def _date_from_context(c: Cluster, sentences: list[Sentence]) -> DateFinding | None:
-    """A date stated earlier in the same paragraph carries over to the sentences after it."""
+    """A date stated earlier in the same paragraph carries over to the sentences after it,
+    and so does one in the paragraph before, said of the same place ("Since Dec. 1, shops
+    in Rajin …" then "the traders in the Rajin market …")."""
     first = min((s for s in c.sentences if s.evidence), key=lambda s: s.start, default=None)
     if first is None:
         return None
     for s in reversed(sentences):
-        if s.start >= first.start:
+        if s.start >= first.start or s.date is None or s.background:
             continue
-        if s.paragraph != first.paragraph:
+        if s.paragraph == first.paragraph:
+            return s.date
+        if s.paragraph < first.paragraph - 1:
             break
-        if s.date is not None:
+        if _same_place(c, s):
             return s.date
     return None
+
+
+def _same_place(c: Cluster, s: Sentence) -> bool:
+    return (c.place is not None and s.place is not None and not is_vague(c.place)
+            and same_area(c.place, s.place))
 
 
 def _date_fields(date: DateFinding | None, report: Report) -> dict:

@@ -293,14 +293,17 @@ def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) ->
 
 
 def _river_detail(c: Cluster, s: Sentence) -> bool:
-    """The border river, named without a date in the paragraph that tells an event at a
-    North Korean place, is a detail of it ("…to scare anyone thinking of crossing the
-    Tumen")."""
-    if s.date is not None or s.place is None or c.place is None or s.separate:
+    """The border river named beside an incident at a North Korean place is a detail of it:
+    without a date, in the same paragraph ("…to scare anyone thinking of crossing the
+    Tumen"); with one, in the next paragraph when the incident had none ("On the 3rd, two
+    people tried to cross the Tumen…" after "a platoon leader in Onsong was arrested")."""
+    if s.place is None or c.place is None or s.separate:
         return False
     region = s.place.place.precision == "region" and s.place.place.country_code == "KP"
-    home = c.place.place.country_code == "KP" and not is_vague(c.place)
-    return region and home and s.paragraph == c.sentences[-1].paragraph
+    if not region or c.place.place.country_code != "KP" or is_vague(c.place):
+        return False
+    gap = s.paragraph - c.sentences[-1].paragraph
+    return gap == 0 if s.date is None else (c.date is None and gap <= 1)
 
 
 def _aside_abroad(c: Cluster, s: Sentence) -> bool:
