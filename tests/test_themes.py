@@ -409,6 +409,11 @@ BACKGROUND = [
     ("관계 당국은 귀순 경위를 조사할 예정이다.", set()),
     ("당비서가 주동자를 처벌하겠다고 위협했다.", set()),
     ("남북 관계가 경색된 가운데 병사가 귀순했다.", {"defection_border", "military_morale"}),
+    # dodging a crackdown, and fear of one, are no crackdown
+    ("They had paid the guards to evade the crackdown for years.", {"corruption_bribery"}),
+    ("뇌물을 주고 단속을 피해 왔다.", {"corruption_bribery"}),
+    ("요즘은 단속이 무서워 다들 조심한다.", set()),
+    ("보안원들이 단속을 강화했다.", {"crackdown_arrest"}),
 ]
 
 
