@@ -377,6 +377,11 @@ PASSING = [
     # complaining to an office is a protest only with anger or a crowd
     ("Farm managers complained to the county, but nothing was done.", set()),
     ("An angry crowd complained to the county office.", {"protest_resistance"}),
+    # songbun, juche and loyalty are background unless a campaign teaches them
+    ("Families with bad songbun were the first to be evicted.", {"crackdown_arrest"}),
+    ("The juche idea has shaped the economy for decades.", set()),
+    ("Students were taught the juche idea in weekly sessions.", {"ideology_campaign"}),
+    ("His loyalty was never in doubt.", set()),
 ]
 
 
