@@ -329,3 +329,31 @@ def test_a_dated_crossing_at_the_river_dates_an_undated_arrest_told_before():
             "go for 5,000 yuan,\" the source said.")
     (e,) = events_of(text)
     assert e.place == "Onsong" and e.date == dt.date(2020, 5, 3)
+
+
+def test_a_year_said_of_a_harvest_is_not_when_the_speaker_spoke():
+    (e,) = events_of("The spy agency said this year's harvest in South Hwanghae Province had "
+                     "fallen by a tenth because of drought.")
+    assert (e.date, e.date_precision) == (dt.date(2020, 1, 1), "year")
+
+
+def test_one_sentence_with_two_places_and_days_tells_two_incidents():
+    text = ("A woman who was arrested by Chinese police in Yanji on April 20 was handed over to "
+            "border guards in Onsong on May 4, a source said.")
+    got = [(e.date, e.country, e.admin1) for e in events_of(text)]
+    assert got == [(dt.date(2020, 4, 20), "China", ""),
+                   (dt.date(2020, 5, 4), "North Korea", "North Hamgyong")]
+
+
+def test_one_sentence_with_two_days_at_one_place_stays_one_incident():
+    text = ("Police in Hyesan arrested a broker on April 20 and searched his house on May 4, "
+            "a source said.")
+    assert len(events_of(text)) == 1
+
+
+def test_what_went_before_an_incident_in_the_pluperfect_belongs_to_it():
+    text = ("Two women were handed over to state security agents in Manpo on May 4, a source "
+            "said.\n\nThe two had fled across the Yalu weeks earlier and had been hiding with a "
+            "family of Korean-Chinese farmers until Chinese police found them.")
+    (e,) = events_of(text)
+    assert e.date == dt.date(2020, 5, 4) and e.admin1 == "Chagang"

@@ -93,19 +93,51 @@ class Cluster:
 
 
 def prepare(sentences: list[Sentence], report: Report) -> None:
-    """Decide each sentence's own place, incident date and background-ness once."""
+    """Decide each sentence's own place, incident date and background-ness once, and read a
+    sentence that tells two incidents as two (see _two_incidents)."""
     habitual = _habitual_offsets(report.text)
     datelines = [m.span() for m in DATELINE.finditer(report.text)]
     for s in sentences:
         if datelines:
             s.dates = [d for d in s.dates if not _inside(d.start, datelines)]
             s.places = [p for p in s.places if not _inside(p.start, datelines)]
-        s.place = choose_place(s.places, report.text)
-        s.date = incident_date(s, report)
-        i = bisect.bisect_left(habitual, s.start)
-        s.background = _background(s, report, i < len(habitual) and habitual[i] < s.end)
-        s.incident = any(_past_tense(f.text, report.text[f.end:f.end + 8]) for f in s.themes)
-        s.separate = bool(SEPARATE.search(report.text, s.start, s.end))
+        _prepare_one(s, report, habitual)
+    sentences[:] = [part for s in sentences for part in _two_incidents(s, report, habitual)]
+
+
+def _prepare_one(s: Sentence, report: Report, habitual: list[int]) -> None:
+    s.place = choose_place(s.places, report.text)
+    s.date = incident_date(s, report)
+    i = bisect.bisect_left(habitual, s.start)
+    s.background = _background(s, report, i < len(habitual) and habitual[i] < s.end)
+    s.incident = any(_past_tense(f.text, report.text[f.end:f.end + 8]) for f in s.themes)
+    s.separate = bool(SEPARATE.search(report.text, s.start, s.end))
+
+
+def _two_incidents(s: Sentence, report: Report, habitual: list[int]) -> list[Sentence]:
+    """One sentence, two incidents: each with its own day and a place in another area
+    ("caught by Chinese police in Ji'an on April 9, they were handed over at Manpo on
+    April 24"). Split after the first day, when both halves say what happened."""
+    days = [d for d in s.dates if d.precision == "day" and d.date == d.date_end
+            and _plausible(d, report) and not _speech_date(d, report.text)]
+    if s.background or len(days) != 2 or abs((days[1].date - days[0].date).days) <= 3:
+        return [s]
+    parts = [_part(s, s.start, days[0].end), _part(s, days[0].end, s.end)]
+    for part in parts:
+        _prepare_one(part, report, habitual)
+    a, b = parts
+    placed = all(x.place is not None and not is_vague(x.place) for x in parts)
+    told = all(x.themes or x.agencies for x in parts)
+    if not (placed and told) or same_area(a.place, b.place):
+        return [s]
+    return parts
+
+
+def _part(s: Sentence, lo: int, hi: int) -> Sentence:
+    def inside(findings):
+        return [f for f in findings if lo <= f.start < hi]
+    return Sentence(lo, hi, inside(s.dates), inside(s.places), inside(s.agencies),
+                    inside(s.themes), paragraph=s.paragraph, evidence=s.evidence)
 
 
 def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
@@ -116,7 +148,7 @@ def group(sentences: list[Sentence], report: Report) -> list[Cluster]:
         if is_background(s) or _recalled(s, clusters):
             continue
         if bears_event(s):
-            target = _continued(clusters, current, s)
+            target = _continued(clusters, current, s, report.text)
             if target is None:
                 target = Cluster(_lead_in(sentences, s), s.place, s.date)
                 for lead in target.sentences:
@@ -259,10 +291,14 @@ def _plausible(d: DateFinding, report: Report) -> bool:
     return earliest <= d.date <= latest
 
 
+_POSSESSIVE = re.compile(r"['’]s?\s")
+
+
 def _speech_date(d: DateFinding, text: str) -> bool:
-    """Said on that day: "the NIS said on Wednesday", "소식통이 13일 데일리NK에 알려왔다"."""
+    """Said on that day: "the NIS said on Wednesday", "소식통이 13일 데일리NK에 알려왔다";
+    not what was said about ("said this year's harvest fell")."""
     if SPEECH_BEFORE.search(text[max(0, d.start - 40):d.start]):
-        return True
+        return not _POSSESSIVE.match(text, d.end)
     return not d.text.isascii() and SPEECH_AFTER_KO.match(text, d.end, d.end + 40) is not None
 
 
@@ -276,7 +312,8 @@ def period_end(start: dt.date, precision: str) -> dt.date:
     return start
 
 
-def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) -> Cluster | None:
+def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence,
+               text: str = "") -> Cluster | None:
     """The cluster a bearing sentence continues: the current one if compatible, else an
     earlier one at the same place and date (reports often come back to an incident)."""
     if s.separate:
@@ -284,7 +321,8 @@ def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence) ->
     if current is not None and _compatible(current, s.place, s.date, lenient=True,
                                            topic=_same_topic(current, s)):
         return current
-    if current is not None and (_aside_abroad(current, s) or _river_detail(current, s)):
+    if current is not None and (_aside_abroad(current, s) or _river_detail(current, s)
+                                or _what_went_before(current, s, text)):
         return current
     for c in clusters:
         if c is not current and _compatible(c, s.place, s.date, lenient=False):
@@ -304,6 +342,22 @@ def _river_detail(c: Cluster, s: Sentence) -> bool:
         return False
     gap = s.paragraph - c.sentences[-1].paragraph
     return gap == 0 if s.date is None else (c.date is None and gap <= 1)
+
+
+# "had fled", "had been held": what happened before the incident being told
+PLUPERFECT = re.compile(
+    r"\bhad\s+(?:been\s+|already\s+|previously\s+)?[a-z]+(?:ed|en|ght|wn|ung)\b")
+
+
+def _what_went_before(c: Cluster, s: Sentence, text: str) -> bool:
+    """A sentence right after an incident that tells, in the pluperfect and without a date,
+    what led up to it ("the two had fled across the Yalu and were hiding…") belongs to it."""
+    if s.date is not None or s.separate or s.paragraph - c.sentences[-1].paragraph > 1:
+        return False
+    here = s.place is None or s.place.place.precision in ("region", "country") or (
+        c.place is not None and same_area(c.place, s.place))
+    return (here and PLUPERFECT.search(text, s.start, s.end) is not None
+            and NEW_SCENE.match(text, s.start, s.end) is None)
 
 
 def _aside_abroad(c: Cluster, s: Sentence) -> bool:
