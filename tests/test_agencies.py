@@ -123,6 +123,8 @@ CASES = [
     ("Police officers questioned a former police officer.", None, [("Police officers", MSS_SOCIAL)]),
     ("He served in the army in the 1990s before he became a trader.", None, []),
     ("전직 보위원은 이런 일이 흔하다고 말했다.", None, []),
+    ("A source affiliated with the police in Hyesan said the order came on Monday.", None, []),
+    ("A defector who served in the State Security Department said the camps have grown.", None, []),
 ]
 
 

@@ -382,6 +382,9 @@ PASSING = [
     ("The juche idea has shaped the economy for decades.", set()),
     ("Students were taught the juche idea in weekly sessions.", {"ideology_campaign"}),
     ("His loyalty was never in doubt.", set()),
+    # who a source is: "a diplomatic source", "a defector who served in ..."
+    ("A diplomatic source in Beijing said the workers left on Monday.", set()),
+    ("A defector who served in the security services said the camps have grown.", set()),
 ]
 
 
