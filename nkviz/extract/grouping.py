@@ -102,7 +102,10 @@ def prepare(sentences: list[Sentence], report: Report) -> None:
             s.dates = [d for d in s.dates if not _inside(d.start, datelines)]
             s.places = [p for p in s.places if not _inside(p.start, datelines)]
         _prepare_one(s, report, habitual)
-    sentences[:] = [part for s in sentences for part in _two_incidents(s, report, habitual)]
+    if any(len(s.dates) > 1 for s in sentences):
+        sentences[:] = [part for s in sentences
+                        for part in (_two_incidents(s, report, habitual)
+                                     if len(s.dates) > 1 else (s,))]
 
 
 def _prepare_one(s: Sentence, report: Report, habitual: list[int]) -> None:
@@ -318,8 +321,7 @@ def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence,
     earlier one at the same place and date (reports often come back to an incident)."""
     if s.separate:
         return None
-    if current is not None and _compatible(current, s.place, s.date, lenient=True,
-                                           topic=_same_topic(current, s)):
+    if current is not None and _compatible(current, s.place, s.date, lenient=True, told_in=s):
         return current
     if current is not None and (_aside_abroad(current, s) or _river_detail(current, s)
                                 or _what_went_before(current, s, text)):
@@ -403,12 +405,14 @@ def _same_topic(c: Cluster, s: Sentence) -> bool:
     return not s.themes or not seen or any(f.theme in seen for f in s.themes)
 
 
-def _compatible(c: Cluster, place, date, *, lenient: bool, topic: bool = True) -> bool:
+def _compatible(c: Cluster, place, date, *, lenient: bool,
+                told_in: Sentence | None = None) -> bool:
     if date is not None and c.date is not None and not _dates_overlap(c.date, date):
         # a vaguer date in a sentence without a place of its own is context, not news,
         # unless the sentence turns to another subject (trade figures after an arrest)
         coarser = _DATE_RANK[date.precision] > _DATE_RANK[c.date.precision]
-        if not (lenient and coarser and topic and (place is None or is_vague(place))):
+        context = lenient and coarser and (place is None or is_vague(place))
+        if not (context and (told_in is None or _same_topic(c, told_in))):
             return False
     if place is None or is_vague(place) or c.place is None or is_vague(c.place):
         return lenient
