@@ -385,6 +385,12 @@ PASSING = [
     # who a source is: "a diplomatic source", "a defector who served in ..."
     ("A diplomatic source in Beijing said the workers left on Monday.", set()),
     ("A defector who served in the security services said the camps have grown.", set()),
+    # a market's office, trade talks, demand for goods, sanctions as a cause or a law's history
+    ("시장 관리소가 가격을 적은 판을 내걸었다.", {"markets_trade"}),
+    ("He was sent to a camp after failed talks with Chinese buyers.", {"prison_camp"}),
+    ("The demand for contact with relatives abroad is enormous.", set()),
+    ("The company says the money is stuck because of the sanctions.", set()),
+    ("UN sanctions adopted in 2017 required all workers to go home.", set()),
 ]
 
 
