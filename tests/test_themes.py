@@ -391,6 +391,10 @@ PASSING = [
     ("The demand for contact with relatives abroad is enormous.", set()),
     ("The company says the money is stuck because of the sanctions.", set()),
     ("UN sanctions adopted in 2017 required all workers to go home.", set()),
+    # state copper sold to Chinese buyers; controls tightened along the river (Korean)
+    ("A man who had sold state copper to Chinese buyers was shot.", {"smuggling_brokers"}),
+    ("압록강 변 주민들에 대한 이동 통제가 강화됐다.", {"defection_border"}),
+    ("공장에 대한 통제가 강화됐다.", set()),
 ]
 
 
