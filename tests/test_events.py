@@ -357,3 +357,11 @@ def test_what_went_before_an_incident_in_the_pluperfect_belongs_to_it():
             "family of Korean-Chinese farmers until Chinese police found them.")
     (e,) = events_of(text)
     assert e.date == dt.date(2020, 5, 4) and e.admin1 == "Chagang"
+
+
+def test_prices_over_the_month_of_a_trial_are_another_event():
+    text = ("A source in Kilju described a public trial held on April 28, where two men who "
+            "sold state copper to Chinese smugglers were sentenced to death.\n\n"
+            "\"Corn went up by a third at the market in April,\" the source added.")
+    got = [(e.date, e.date_precision) for e in events_of(text)]
+    assert got == [(dt.date(2020, 4, 28), "day"), (dt.date(2020, 4, 1), "month")]

@@ -396,6 +396,14 @@ def _homeward(c: Cluster, place: PlaceFinding) -> bool:
                                and c.place.place.precision == "country")
 
 
+def _other_subject_around(c: Cluster, date: DateFinding, s: Sentence) -> bool:
+    """A vaguer period around the event, in another paragraph on another subject, dates
+    another incident ("rice went up in late September" after a trial on September 26)."""
+    if c.date is None or _DATE_RANK[date.precision] <= _DATE_RANK[c.date.precision]:
+        return False
+    return not _same_topic(c, s)
+
+
 def _same_topic(c: Cluster, s: Sentence) -> bool:
     """The sentence speaks of what the event is about (or of nothing in particular), or
     goes on in the paragraph that tells the event."""
@@ -407,6 +415,8 @@ def _same_topic(c: Cluster, s: Sentence) -> bool:
 
 def _compatible(c: Cluster, place, date, *, lenient: bool,
                 told_in: Sentence | None = None) -> bool:
+    if told_in is not None and date is not None and _other_subject_around(c, date, told_in):
+        return False
     if date is not None and c.date is not None and not _dates_overlap(c.date, date):
         # a vaguer date in a sentence without a place of its own is context, not news,
         # unless the sentence turns to another subject (trade figures after an arrest)
