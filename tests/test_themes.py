@@ -409,6 +409,8 @@ BACKGROUND = [
     ("The case comes as food prices in the city remain high.", set()),
     ("Before the pandemic, guards took bribes to let smugglers cross.", set()),
     ("She got the Bible from a relative during the famine years.", set()),
+    ("Smuggling across the river boomed in the late 1990s.", set()),
+    ("Smuggling across the river boomed last year.", {"smuggling_brokers"}),
     ("The partner said hunger had made such crimes more common.", set()),
     # what defectors have described over the years, and a survey's generalisations
     ("Defectors have described public executions and prison camps.", set()),
