@@ -120,7 +120,8 @@ CASES = [
     # a former officer is a source, and service long ago a life story: no agency acting
     ("A former bowibu officer who fled in 2015 said the practice is common.", None, []),
     ("A former police officer said bribes are routine.", None, []),
-    ("Police officers questioned a former police officer.", None, [("Police officers", MSS_SOCIAL)]),
+    ("Police officers questioned a former police officer.", None,
+     [("Police officers", MSS_SOCIAL)]),
     ("He served in the army in the 1990s before he became a trader.", None, []),
     ("전직 보위원은 이런 일이 흔하다고 말했다.", None, []),
     ("A source affiliated with the police in Hyesan said the order came on Monday.", None, []),
