@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..geo.gazetteer import Gazetteer
 from ..schema import Event, Report
 from .agencies import find_agencies
 from .dates import DateFinding, find_dates
 from .geocoded import geocoded_places
-from .grouping import (Cluster, Sentence, group, is_background, is_vague, period_end,
-                       prepare, same_area)
-from ..geo.gazetteer import Gazetteer
+from .grouping import Cluster, Sentence, group, is_background, prepare
+from .incident_dates import period_end
+from .nearness import is_vague, same_area
 from .places import PlaceFinding, find_places
 from .sentences import split_sentences
 from .themes import find_themes

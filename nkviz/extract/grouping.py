@@ -15,13 +15,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, field
 
 from ..schema import Report
 from .agencies import AgencyFinding
 from .dates import DateFinding
+from .incident_dates import (
+    DATE_RANK,
+    OLD_AFTER_DAYS,
+    dates_overlap,
+    finer_date,
+    plausible,
+    speech_date,
+)
+from .nearness import elsewhere_in_province, is_vague, more_precise, same_area
 from .places import PlaceFinding
 from .themes import ThemeFinding
 from .where import choose_place
@@ -31,18 +39,6 @@ BACKGROUND_WORDS = re.compile(
     r"\b(?:usually|typically|traditionally|historically|in the past|in previous years|"
     r"for decades|for years|has long|have long|had long|in general|generally|"
     r"commonly|routinely|it is common|known for)\b|보통|일반적으로|과거에는|예전에는|그동안")
-# A date right after a speech verb or a call dates the telling, not the incident ("said on
-# Monday", "during a call on May 9"); "as of this week" dates a state of affairs.
-SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+[\w ’']{1,25}?|reported|added|explained|noted|confirmed|"
-    r"wrote|stated|announced|published|briefed\s+[\w ’']{1,25}?|(?:phone\s+)?call|"
-    r"by\s+(?:tele)?phone|interview|as\s+of)\s*(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
-    re.IGNORECASE,
-)
-# Korean puts the speaking date before the outlet and the speech verb: "소식통이 13일
-# 데일리NK에 알려왔다". A date followed by at most two words and such a verb is a telling.
-SPEECH_AFTER_KO = re.compile(
-    r"\s*(?:[^\s\"“”'‘’.]{1,20}\s+){0,2}?(?:알려\s?왔|전해\s?왔|전했|밝혔|말했|보도했|증언했)")
 # Past participles that are not "-ed" forms: "was shot", "were sent", "put to death".
 _IRREGULAR_PAST = frozenset(
     "shot sent taken caught held beaten fled hung hanged killed put death thrown brought "
@@ -54,10 +50,6 @@ DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z .'’-]{1,30},\s+[^()\n]{0,24}?\s*\([A-Za-z][\w .&-]{1,30}\)\s*[-–—]{1,2}"
     r"|\([가-힣 ]{1,10}=[^)\n]{1,20}\)[^=\n]{0,20}=?)",
     re.MULTILINE)
-OLD_AFTER_DAYS = 730  # a sentence dated only this long before publication is background
-FUTURE_SLACK_DAYS = 7  # dates a little after publication happen (time zones, datelines)
-_GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
-_DATE_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
 @dataclass
@@ -122,7 +114,7 @@ def _two_incidents(s: Sentence, report: Report, habitual: list[int]) -> list[Sen
     ("caught by Chinese police in Ji'an on April 9, they were handed over at Manpo on
     April 24"). Split after the first day, when both halves say what happened."""
     days = [d for d in s.dates if d.precision == "day" and d.date == d.date_end
-            and _plausible(d, report) and not _speech_date(d, report.text)]
+            and plausible(d, report) and not speech_date(d, report.text)]
     if s.background or len(days) != 2 or abs((days[1].date - days[0].date).days) <= 3:
         return [s]
     parts = [_part(s, s.start, days[0].end), _part(s, days[0].end, s.end)]
@@ -271,48 +263,8 @@ def _background(s: Sentence, report: Report, habitual: bool) -> bool:
 
 def incident_date(s: Sentence, report: Report) -> DateFinding | None:
     """The most precise date of the sentence that can date an incident told in it."""
-    usable = [d for d in s.dates if _plausible(d, report) and not _speech_date(d, report.text)]
-    return min(usable, key=lambda d: _DATE_RANK[d.precision], default=None)
-
-
-# A month named without a year or a pointer ("in August") far before publication may as
-# well be a coming month ("before the Olympics in August"): too doubtful to date by.
-_POINTER = re.compile(r"\d|last|previous|past|this|next|ago|earlier|later|지난|작년|올해|이번|전년",
-                      re.IGNORECASE)
-BARE_MONTH_DAYS = 150
-
-
-def _plausible(d: DateFinding, report: Report) -> bool:
-    if report.published is None:
-        return True
-    if d.basis == "relative" and d.precision == "month" and not _POINTER.search(d.text):
-        if (report.published - d.date).days > BARE_MONTH_DAYS:
-            return False
-    latest = period_end(report.published, report.published_precision)
-    latest += dt.timedelta(days=FUTURE_SLACK_DAYS)
-    earliest = report.published - dt.timedelta(days=OLD_AFTER_DAYS)
-    return earliest <= d.date <= latest
-
-
-_POSSESSIVE = re.compile(r"['’]s?\s")
-
-
-def _speech_date(d: DateFinding, text: str) -> bool:
-    """Said on that day: "the NIS said on Wednesday", "소식통이 13일 데일리NK에 알려왔다";
-    not what was said about ("said this year's harvest fell")."""
-    if SPEECH_BEFORE.search(text[max(0, d.start - 40):d.start]):
-        return not _POSSESSIVE.match(text, d.end)
-    return not d.text.isascii() and SPEECH_AFTER_KO.match(text, d.end, d.end + 40) is not None
-
-
-def period_end(start: dt.date, precision: str) -> dt.date:
-    """Last day of the period a date stands for at its precision."""
-    if precision == "year":
-        return dt.date(start.year, 12, 31)
-    if precision == "month":
-        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return start
+    usable = [d for d in s.dates if plausible(d, report) and not speech_date(d, report.text)]
+    return min(usable, key=lambda d: DATE_RANK[d.precision], default=None)
 
 
 def _continued(clusters: list[Cluster], current: Cluster | None, s: Sentence,
@@ -399,7 +351,7 @@ def _homeward(c: Cluster, place: PlaceFinding) -> bool:
 def _other_subject_around(c: Cluster, date: DateFinding, s: Sentence) -> bool:
     """A vaguer period around the event, in another paragraph on another subject, dates
     another incident ("rice went up in late September" after a trial on September 26)."""
-    if c.date is None or _DATE_RANK[date.precision] <= _DATE_RANK[c.date.precision]:
+    if c.date is None or DATE_RANK[date.precision] <= DATE_RANK[c.date.precision]:
         return False
     return not _same_topic(c, s)
 
@@ -417,91 +369,25 @@ def _compatible(c: Cluster, place, date, *, lenient: bool,
                 told_in: Sentence | None = None) -> bool:
     if told_in is not None and date is not None and _other_subject_around(c, date, told_in):
         return False
-    if date is not None and c.date is not None and not _dates_overlap(c.date, date):
+    if date is not None and c.date is not None and not dates_overlap(c.date, date):
         # a vaguer date in a sentence without a place of its own is context, not news,
         # unless the sentence turns to another subject (trade figures after an arrest)
-        coarser = _DATE_RANK[date.precision] > _DATE_RANK[c.date.precision]
+        coarser = DATE_RANK[date.precision] > DATE_RANK[c.date.precision]
         context = lenient and coarser and (place is None or is_vague(place))
         if not (context and (told_in is None or _same_topic(c, told_in))):
             return False
     if place is None or is_vague(place) or c.place is None or is_vague(c.place):
         return lenient
-    if _elsewhere_in_province(c.place, place):
+    if elsewhere_in_province(c.place, place):
         return lenient and date is None
     return same_area(c.place, place)
 
 
-def is_vague(p: PlaceFinding) -> bool:
-    """Naming the country as a whole says nothing about where."""
-    return p.place.precision == "country" and p.place.country_code == "KP"
-
-
-SAME_PLACE_KM = 12.0
-
-
-def same_area(a: PlaceFinding, b: PlaceFinding) -> bool:
-    """One place, or places of one province (a town and its province, two sites)."""
-    pa, pb = a.place, b.place
-    return pa.id == pb.id or bool(pa.admin1 and pa.admin1 == pb.admin1) or _within_abroad(pa, pb)
-
-
-def _within_abroad(pa, pb) -> bool:
-    """A foreign country and a city in it ("Mongolia sent home…" then "in Ulaanbaatar")."""
-    foreign = pa.country_code != "KP" and pa.country_code == pb.country_code
-    return foreign and "country" in (pa.precision, pb.precision)
-
-
-def _elsewhere_in_province(a: PlaceFinding, b: PlaceFinding) -> bool:
-    """Two towns of one province some way apart (Onsong and Hoeryong): with a date of its
-    own, a sentence there tells another incident; without one, it follows the first."""
-    pa, pb = a.place, b.place
-    both = pa.precision == "place" and pb.precision == "place"
-    return both and pa.id != pb.id and pa.admin1 == pb.admin1 and _km(pa, pb) > SAME_PLACE_KM
-
-
-def _km(pa, pb) -> float:
-    if None in (pa.lat, pa.lon, pb.lat, pb.lon):
-        return float("inf")
-    dy = (pa.lat - pb.lat) * 111.0
-    dx = (pa.lon - pb.lon) * 111.0 * math.cos(math.radians((pa.lat + pb.lat) / 2))
-    return math.hypot(dx, dy)
-
-
-def _dates_overlap(a: DateFinding, b: DateFinding) -> bool:
-    """Ranges that meet; single days a few days apart count as the same incident, and so
-    do parts of one month ("in mid-November", then "since early November")."""
-    months = a.precision == b.precision == "month"
-    if months and (a.date.year, a.date.month) == (b.date.year, b.date.month):
-        return True
-    days = a.precision == "day" and b.precision == "day"
-    slack = dt.timedelta(days=3 if days else 0)
-    return a.date - slack <= b.date_end and b.date - slack <= a.date_end
-
-
 def _absorb(c: Cluster, s: Sentence, *, date_only_if_missing: bool = False) -> None:
     """Refine a cluster with a sentence's place and date when they are more precise."""
-    if s.place is not None and (c.place is None or _more_precise(s.place, c.place)):
+    if s.place is not None and (c.place is None or more_precise(s.place, c.place)):
         c.place = s.place
     if s.date is None:
         return
-    if c.date is None or (not date_only_if_missing and _finer_date(s.date, c.date)):
+    if c.date is None or (not date_only_if_missing and finer_date(s.date, c.date)):
         c.date = s.date
-
-
-def _more_precise(new: PlaceFinding, old: PlaceFinding) -> bool:
-    if is_vague(old) and not is_vague(new):
-        return True
-    same = same_area(new, old) or old.place.precision in ("region", "country")
-    return same and _GEO_RANK[new.place.precision] < _GEO_RANK[old.place.precision]
-
-
-def _finer_date(new: DateFinding, old: DateFinding) -> bool:
-    """Inside the old period and more precise; a single day inside a span of days ("last
-    week", then "on Feb. 14") counts as more precise too."""
-    inside = old.date <= new.date and new.date_end <= old.date_end
-    if not inside:
-        return False
-    if _DATE_RANK[new.precision] < _DATE_RANK[old.precision]:
-        return True
-    day = new.precision == old.precision == "day"
-    return day and new.date == new.date_end and old.date < old.date_end
