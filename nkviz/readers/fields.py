@@ -51,9 +51,19 @@ def key(name: object) -> str:
 def find_field(columns: Iterable[str], field: str, explicit: str | None = None) -> str | None:
     """The column holding ``field`` among ``columns`` (exact name, then folded), or None."""
     columns = list(columns)
-    folded = {}
+    return _find(columns, _by_key(columns), field, explicit)
+
+
+def _by_key(columns: list[str]) -> dict[str, str]:
+    """Folded name -> the first column with that name."""
+    folded: dict[str, str] = {}
     for c in columns:
         folded.setdefault(key(c), c)
+    return folded
+
+
+def _find(columns: list[str], folded: dict[str, str], field: str,
+          explicit: str | None) -> str | None:
     if explicit is not None:
         return explicit if explicit in columns else folded.get(key(explicit))
     for name in FIELD_NAMES[field]:
@@ -64,12 +74,14 @@ def find_field(columns: Iterable[str], field: str, explicit: str | None = None) 
 
 def map_columns(columns: Iterable[str], text_field: str | None = None,
                 field_map: Mapping[str, str] | None = None) -> dict[str, str | None]:
-    """Report field -> column, for every field (None where no column matches)."""
+    """Report field -> column, for every field (None where no column matches). The names
+    are folded once for all fields: front matter asks this of every report."""
     field_map = dict(field_map or {})
     if text_field is not None:
         field_map["text"] = text_field
     columns = list(columns)
-    return {f: find_field(columns, f, field_map.get(f)) for f in REPORT_FIELDS}
+    folded = _by_key(columns)
+    return {f: _find(columns, folded, f, field_map.get(f)) for f in REPORT_FIELDS}
 
 
 def meta_from(mapping: Mapping, columns: Mapping[str, str | None]) -> tuple[Meta, list[str]]:

@@ -49,6 +49,9 @@ def to_text(markdown: str) -> str:
     out: list[str] = []
     in_fence = after_image = False
     for line in markdown.split("\n"):
+        if line[:1].isalpha() and not (in_fence or after_image):
+            out.append(_inline(line))  # prose: no block syntax starts with a letter
+            continue
         if _FENCE.match(line):
             in_fence = not in_fence
             continue

@@ -36,12 +36,12 @@ _CREDIT_WORDS = ("image", "photo", "picture", "pics", "credit", "source:", "sour
                  "reserved", "getty", "shutterstock", "alamy", "istock", "afp", "epa",
                  "reuters", "yonhap", "kcna", "xinhua", "newsis", "news1", "ap photo", "사진",
                  "연합뉴스", "무단", "재배포")
-_CREDIT_HINT = re.compile("|".join(map(re.escape, _CREDIT_WORDS)))
 
 
 def is_credit(line: str) -> bool:
     """An image credit or copyright line (callers check it is short)."""
-    return bool(_CREDIT_HINT.search(line.casefold())) and bool(_CREDIT.search(line))
+    low = line.casefold()
+    return any(w in low for w in _CREDIT_WORDS) and bool(_CREDIT.search(line))
 
 
 # A name: 2-4 capitalised words or initials, optionally with a particle ("bin", "van").
