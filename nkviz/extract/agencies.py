@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import vocab
-from .phrases import Hit, PhraseMatcher, expand, fold, fold_cased, longest_first
+from .phrases import Hit, PhraseMatcher, expand, fold, fold_cased, longest_first, lower
 
 NEAR = 150  # characters either side searched for context words
 # a sentence end in the case-kept folded text: not "U.S. " (folding made line breaks spaces)
@@ -109,7 +109,8 @@ class _Context:
     """The text in its folded forms, shared by the checks of one call."""
 
     def __init__(self, text: str, published: dt.date | None):
-        self.text, self.folded, self.cased = text, fold(text), fold_cased(text)
+        self.text, self.cased = text, fold_cased(text)
+        self.folded = lower(self.cased)
         self.published = published.date() if isinstance(published, dt.datetime) else published
         self._memo: dict = {}
 

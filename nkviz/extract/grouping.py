@@ -88,28 +88,31 @@ def prepare(sentences: list[Sentence], report: Report) -> None:
     """Decide each sentence's own place, incident date and background-ness once, and read a
     sentence that tells two incidents as two (see _two_incidents)."""
     habitual = _habitual_offsets(report.text)
+    may_separate = _may_separate(report.text)
     datelines = [m.span() for m in DATELINE.finditer(report.text)]
     for s in sentences:
         if datelines:
             s.dates = [d for d in s.dates if not _inside(d.start, datelines)]
             s.places = [p for p in s.places if not _inside(p.start, datelines)]
-        _prepare_one(s, report, habitual)
+        _prepare_one(s, report, habitual, may_separate)
     if any(len(s.dates) > 1 for s in sentences):
         sentences[:] = [part for s in sentences
-                        for part in (_two_incidents(s, report, habitual)
+                        for part in (_two_incidents(s, report, habitual, may_separate)
                                      if len(s.dates) > 1 else (s,))]
 
 
-def _prepare_one(s: Sentence, report: Report, habitual: list[int]) -> None:
+def _prepare_one(s: Sentence, report: Report, habitual: list[int],
+                 may_separate: bool) -> None:
     s.place = choose_place(s.places, report.text)
     s.date = incident_date(s, report)
     i = bisect.bisect_left(habitual, s.start)
     s.background = _background(s, report, i < len(habitual) and habitual[i] < s.end)
     s.incident = any(_past_tense(f.text, report.text[f.end:f.end + 8]) for f in s.themes)
-    s.separate = bool(SEPARATE.search(report.text, s.start, s.end))
+    s.separate = may_separate and bool(SEPARATE.search(report.text, s.start, s.end))
 
 
-def _two_incidents(s: Sentence, report: Report, habitual: list[int]) -> list[Sentence]:
+def _two_incidents(s: Sentence, report: Report, habitual: list[int],
+                   may_separate: bool) -> list[Sentence]:
     """One sentence, two incidents: each with its own day and a place in another area
     ("caught by Chinese police in Ji'an on April 9, they were handed over at Manpo on
     April 24"). Split after the first day, when both halves say what happened."""
@@ -119,7 +122,7 @@ def _two_incidents(s: Sentence, report: Report, habitual: list[int]) -> list[Sen
         return [s]
     parts = [_part(s, s.start, days[0].end), _part(s, days[0].end, s.end)]
     for part in parts:
-        _prepare_one(part, report, habitual)
+        _prepare_one(part, report, habitual, may_separate)
     a, b = parts
     placed = all(x.place is not None and not is_vague(x.place) for x in parts)
     told = all(x.themes or x.agencies for x in parts)
@@ -219,6 +222,16 @@ SEPARATE = re.compile(
     r"\b(?:in an?(?:other| separate| unrelated| similar) (?:case|incident)|separately|"
     r"in a separate development|a separate case)\b|이와 별도로|별도로|또 다른 사건",
     re.IGNORECASE)
+# A word every SEPARATE phrase holds, casefolded ("similar" by its "lar": an "i" would miss
+# the dotless "ı" that IGNORECASE takes for it). SEPARATE is slow on long texts, and most
+# reports hold none of these words.
+_SEPARATE_WORDS = ("other", "separat", "unrelated", "lar", "별도로", "다른 사건")
+
+
+def _may_separate(text: str) -> bool:
+    """Whether SEPARATE can match anywhere in the text: the search is cheap once per report."""
+    folded = text.casefold()
+    return any(w in folded for w in _SEPARATE_WORDS)
 
 
 def _recalled(s: Sentence, clusters: list[Cluster]) -> bool:

@@ -42,7 +42,11 @@ def fold_cased(text: str) -> str:
 def fold(text: str) -> str:
     """Length-preserving folding, lowercased. Characters whose lowercase is longer than one
     character (rare: "İ") are left as they are so offsets stay valid."""
-    folded = fold_cased(text)
+    return lower(fold_cased(text))
+
+
+def lower(folded: str) -> str:
+    """:func:`fold` of a text already passed through :func:`fold_cased`."""
     low = folded.lower()
     if len(low) == len(folded):
         return low

@@ -28,6 +28,7 @@ LOWER_OK = {"the", "border", "with", "of", "river", "bridge", "county", "city", 
             "center", "centre", "collection", "holding", "customs", "station", "port",
             "island", "mountain", "mountains", "peninsula", "region", "workers", "district"}
 _APOSTROPHES = "'’‘ʼʻ`´"
+_WORDS = re.compile(r"[^\W\d_]+")
 # Weapons named after places: "Hwasong-15", "M-1989 Koksan howitzers", "Musudan missile".
 _WEAPON_AFTER = re.compile(r"[-‐‑–]\s?\d|\s+(?:self-propelled|howitzers?|missiles?|rockets?|"
                            r"ICBMs?|IRBMs?|launchers?|artillery|tanks?|multiple)\b",
@@ -131,10 +132,13 @@ def _korean_end_ok(folded: str, e: int, depth: int = 0) -> bool:
 
 def _case_ok(written: str, caps: bool) -> bool:
     """Proper nouns are capitalised: the first significant word must start upper case."""
+    first = written[:1]
+    if not caps and first.isupper() and first.isalpha():  # the common case: "Hyesan"
+        return True
     letters = [ch for ch in written if ch.isalpha()]
     if caps:
         return all(ch.isupper() for ch in letters)
-    words = re.findall(r"[^\W\d_]+", written)
+    words = _WORDS.findall(written)
     for w in words:
         if not w.isascii() or w[0].isupper():
             return True
