@@ -34,7 +34,8 @@ _WEAPON_AFTER = re.compile(r"[-‐‑–]\s?\d|\s+(?:self-propelled|howitzers?|m
                            r"ICBMs?|IRBMs?|launchers?|artillery|tanks?|multiple)\b",
                            re.IGNORECASE)
 _WEAPON_BEFORE = re.compile(r"\b[A-Z]{1,3}-?\d{2,4}\s+$")
-_SENTENCE_END = re.compile(r"[.!?。]+[\"'”’)\]]*\s+|\n\s*\n")
+# (the lookahead, the characters a match can start with, only makes the search faster)
+_SENTENCE_END = re.compile(r"(?=[.!?。\n])(?:[.!?。]+[\"'”’)\]]*\s+|\n\s*\n)")
 # Sentence cues for North Korea's side of a shared name ("a source in Gangwon Province").
 _KP_CUE = re.compile(r"\b(North Korean?|DPRK|N\. Korea|sources? (?:in|from)|residents? of|"
                      r"told Daily NK|Daily NK)\b|북한|북조선")
