@@ -22,10 +22,11 @@ from ..paths import VOCAB_DIR
 WRAP_MIN = 50  # a line at least this long that stops mid-sentence is taken as hard-wrapped
 
 # The lookahead lists every character a candidate can start with: it changes no match, but
-# lets the regex engine pass over the other characters four times faster.
+# lets the regex engine pass over the other characters several times faster. (A blank line
+# is found from its first line break: only its end is used.)
 _CANDIDATE = re.compile(
-    r"(?=[ \t\r\n。！？.…!?])"
-    r"(?:(?P<blank>[ \t\r]*\n(?:[ \t\r\f\v]*\n)+)"
+    r"(?=[\n。！？.…!?])"
+    r"(?:(?P<blank>\n(?:[ \t\r\f\v]*\n)+)"
     r"|(?P<cjk>[。！？][」』\"”’)]*)"
     r"|(?P<term>(?:\.{2,}|…|[.!?]+)[)\"'”’»\]]*)(?=\s)"
     r"|(?P<nl>\n))"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 ENDS_SENTENCE = re.compile(r"[.!?。…][\"'”’»)\]]*$")
 LIST_ITEM = re.compile(r"^(?:[-*•·▪]\s|\d{1,3}[.)]\s)")
 TRUNCATED = re.compile(
@@ -36,12 +38,16 @@ _CREDIT_WORDS = ("image", "photo", "picture", "pics", "credit", "source:", "sour
                  "reserved", "getty", "shutterstock", "alamy", "istock", "afp", "epa",
                  "reuters", "yonhap", "kcna", "xinhua", "newsis", "news1", "ap photo", "사진",
                  "연합뉴스", "무단", "재배포")
+_CREDIT_HINT = ahocorasick.Automaton()  # one pass finds any of them
+for _word in _CREDIT_WORDS:
+    _CREDIT_HINT.add_word(_word, _word)
+_CREDIT_HINT.make_automaton()
 
 
 def is_credit(line: str) -> bool:
     """An image credit or copyright line (callers check it is short)."""
-    low = line.casefold()
-    return any(w in low for w in _CREDIT_WORDS) and bool(_CREDIT.search(line))
+    hint = next(_CREDIT_HINT.iter(line.casefold()), None)
+    return hint is not None and bool(_CREDIT.search(line))
 
 
 # A name: 2-4 capitalised words or initials, optionally with a particle ("bin", "van").
