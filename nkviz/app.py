@@ -29,8 +29,7 @@ import pandas as pd
 import streamlit as st
 
 from . import filters, moments, schema, synth
-from .charts import CHARTS
-from .charts import note as chart_note
+from .charts import CHARTS, note  # noqa: F401 - note is part of this module's page API
 from .filters import Filters
 from .ingest_report import IngestReport
 from .paths import REPORTS_DIR
@@ -119,12 +118,6 @@ def dataset() -> Dataset:
     return _combine(base.token, tuple(uploads), _base=base, _uploads=tuple(uploads.values()))
 
 
-def load_events() -> tuple[pd.DataFrame, IngestReport]:
-    """The events every page starts from and the accounting of their inputs (cached)."""
-    data = dataset()
-    return data.events, data.ingest
-
-
 @st.cache_resource(max_entries=8)
 def _combine(token: str, upload_keys: tuple[str, ...], *, _base: Dataset, _uploads: tuple) -> Dataset:
     """Bundled plus uploaded data; uploaded ids get an ``upload/`` prefix so none clash."""
@@ -208,8 +201,13 @@ def _figure(key: str, name: str, options: str, *, _view: pd.DataFrame, _fn, _kwa
 
 def chart(ctx: Context, name: str, **options):
     """The figure of ``charts.CHARTS[name]`` for the current view (cached per data+filters)."""
-    key = repr(sorted((k, _option_key(v)) for k, v in options.items()))
-    return _figure(ctx.key, name, key, _view=ctx.view, _fn=CHARTS[name], _kwargs=options)
+    return _figure(ctx.key, name, options_key(options), _view=ctx.view, _fn=CHARTS[name],
+                   _kwargs=options)
+
+
+def options_key(options: dict) -> str:
+    """A cache key for a chart's options (used by the figure and the download caches)."""
+    return repr(sorted((k, _option_key(v)) for k, v in options.items()))
 
 
 def _option_key(value) -> str:
@@ -237,11 +235,6 @@ def md_escape(text: str) -> str:
     markdown: every markdown character backslash-escaped, so nothing becomes a link,
     emphasis or HTML."""
     return _MARKDOWN.sub(r"\\\1", str(text))
-
-
-def note(fig) -> str:
-    """What a chart could not show, in words (for the caption under it)."""
-    return chart_note(fig)
 
 
 def caption(ctx: Context, extra: str = "", *, view: pd.DataFrame | None = None) -> None:

@@ -20,6 +20,7 @@ import streamlit as st
 
 from . import export
 from .export import ExportScope, file_name
+from .app import options_key
 from .export.images import INSTALL_HINT
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -63,7 +64,7 @@ def _cached(key: str, kind: str, what: str, fmt: str, size: str, day: str, *, _s
 def _maker(ctx, kind: str, what: str = "", fmt: str = "", size: str = "", options=None):
     """A callable for ``st.download_button``: makes (or takes from the cache) the file."""
     options = dict(options or {})
-    key = hashlib.blake2b(f"{ctx.key}|{_options_key(options)}".encode(), digest_size=8).hexdigest()
+    key = hashlib.blake2b(f"{ctx.key}|{options_key(options)}".encode(), digest_size=8).hexdigest()
 
     def make() -> bytes:
         scope = scope_of(ctx)
@@ -71,12 +72,6 @@ def _maker(ctx, kind: str, what: str = "", fmt: str = "", size: str = "", option
                        _options=options)
 
     return make
-
-
-def _options_key(options: dict) -> str:
-    from .app import _option_key
-
-    return repr(sorted((k, _option_key(v)) for k, v in options.items()))
 
 
 @st.cache_resource(ttl=300, show_spinner=False)

@@ -125,7 +125,10 @@ def to_xlsx(events: pd.DataFrame, target, *, sheets: dict[str, pd.DataFrame] | N
     ``target`` is a path or a binary file object. ``created`` (a datetime) is stored as the
     workbook's creation and modification time instead of now, so output can be reproduced.
     """
+    from zipfile import ZIP_DEFLATED, ZipFile
+
     from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook(write_only=True)
     if created is not None:
@@ -136,14 +139,7 @@ def to_xlsx(events: pd.DataFrame, target, *, sheets: dict[str, pd.DataFrame] | N
     _xlsx_sheet(wb, "events", frame)
     for name, extra in (sheets or {}).items():
         _xlsx_sheet(wb, name, extra)
-    if created is None:
-        wb.save(target)
-        return
-    # Workbook.save stamps "modified" with the clock; the writer it calls does not.
-    from zipfile import ZIP_DEFLATED, ZipFile
-
-    from openpyxl.writer.excel import ExcelWriter
-
+    # Workbook.save would stamp "modified" with the clock; the writer it calls does not.
     with ZipFile(target, "w", ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
 

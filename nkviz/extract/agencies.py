@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import vocab
-from .phrases import Hit, PhraseMatcher, expand, fold, fold_cased, longest_first, lower
+from .phrases import Hit, PhraseMatcher, fold, fold_cased, longest_first, lower, spelled_out
 
 NEAR = 150  # characters either side searched for context words
 # a sentence end in the case-kept folded text: not "U.S. " (folding made line breaks spaces)
@@ -71,9 +71,7 @@ def _low(words) -> tuple[str, ...]:
 
 def _entries(row: dict):
     name = row["name"]
-    for alias in row.get("aliases") or ():
-        for form in expand(str(alias)):
-            yield form, _Entry(name)
+    yield from spelled_out(row.get("aliases"), _Entry(name))
     local = row.get("local") or {}
     for word in local.get("words") or ():  # "police in Dandong", "Dandong police"
         for place in local.get("places") or ():
@@ -81,9 +79,7 @@ def _entries(row: dict):
             yield f"{place} {word}", _Entry(name)
     for alias in row.get("cased") or ():
         yield alias, _Entry(name, cased=fold_cased(alias))
-    for phrase in row.get("not") or ():
-        for form in expand(str(phrase)):
-            yield form, _Entry(name, stop=True)
+    yield from spelled_out(row.get("not"), _Entry(name, stop=True))
     for rule in row.get("rules") or ():
         alias = rule["alias"]
         yield alias, _Entry(name, cased=fold_cased(alias) if rule.get("cased") else None,

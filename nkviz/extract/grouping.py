@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..schema import Report
 from .agencies import AgencyFinding
@@ -89,32 +90,41 @@ class Cluster:
 def prepare(sentences: list[Sentence], report: Report) -> None:
     """Decide each sentence's own place, incident date and background-ness once, and read a
     sentence that tells two incidents as two (see _two_incidents)."""
-    habitual = _habitual_offsets(report.text)
-    may_separate = _may_separate(report.text)
+    marks = _Marks(_habitual_offsets(report.text), _separate_offsets(report.text))
     datelines = [m.span() for m in DATELINE.finditer(report.text)]
     for s in sentences:
         if datelines:
             s.dates = [d for d in s.dates if not _inside(d.start, datelines)]
             s.places = [p for p in s.places if not _inside(p.start, datelines)]
-        _prepare_one(s, report, habitual, may_separate)
+        _prepare_one(s, report, marks)
     if any(len(s.dates) > 1 for s in sentences):
         sentences[:] = [part for s in sentences
-                        for part in (_two_incidents(s, report, habitual, may_separate)
+                        for part in (_two_incidents(s, report, marks)
                                      if len(s.dates) > 1 else (s,))]
 
 
-def _prepare_one(s: Sentence, report: Report, habitual: list[int],
-                 may_separate: bool) -> None:
+class _Marks(NamedTuple):
+    """Where in the report habitual wording and "in a separate case" start (sorted), found
+    once per report: a sentence holds one when an offset falls inside it."""
+
+    habitual: list[int]
+    separate: list[int]
+
+
+def _prepare_one(s: Sentence, report: Report, marks: _Marks) -> None:
     s.place = choose_place(s.places, report.text)
     s.date = incident_date(s, report)
-    i = bisect.bisect_left(habitual, s.start)
-    s.background = _background(s, report, i < len(habitual) and habitual[i] < s.end)
+    s.background = _background(s, report, _holds(marks.habitual, s))
     s.incident = any(_past_tense(f.text, report.text[f.end:f.end + 8]) for f in s.themes)
-    s.separate = may_separate and bool(SEPARATE.search(report.text, s.start, s.end))
+    s.separate = _holds(marks.separate, s)
 
 
-def _two_incidents(s: Sentence, report: Report, habitual: list[int],
-                   may_separate: bool) -> list[Sentence]:
+def _holds(offsets: list[int], s: Sentence) -> bool:
+    i = bisect.bisect_left(offsets, s.start)
+    return i < len(offsets) and offsets[i] < s.end
+
+
+def _two_incidents(s: Sentence, report: Report, marks: _Marks) -> list[Sentence]:
     """One sentence, two incidents: each with its own day and a place in another area
     ("caught by Chinese police in Ji'an on April 9, they were handed over at Manpo on
     April 24"). Split after the first day, when both halves say what happened."""
@@ -124,7 +134,7 @@ def _two_incidents(s: Sentence, report: Report, habitual: list[int],
         return [s]
     parts = [_part(s, s.start, days[0].end), _part(s, days[0].end, s.end)]
     for part in parts:
-        _prepare_one(part, report, habitual, may_separate)
+        _prepare_one(part, report, marks)
     a, b = parts
     placed = all(x.place is not None and not is_vague(x.place) for x in parts)
     told = all(x.themes or x.agencies for x in parts)
@@ -232,10 +242,11 @@ SEPARATE = re.compile(
 _SEPARATE_WORDS = ("other", "separat", "unrelated", "lar", "별도로", "다른 사건")
 
 
-def _may_separate(text: str) -> bool:
-    """Whether SEPARATE can match anywhere in the text: the search is cheap once per report."""
+def _separate_offsets(text: str) -> list[int]:
     folded = text.casefold()
-    return any(w in folded for w in _SEPARATE_WORDS)
+    if not any(w in folded for w in _SEPARATE_WORDS):
+        return []  # the common case, settled without the regex (slow on long texts)
+    return [m.start() for m in SEPARATE.finditer(text)]
 
 
 def _recalled(s: Sentence, clusters: list[Cluster]) -> bool:

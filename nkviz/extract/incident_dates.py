@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..schema import Report
+from ..schema import DATE_PRECISIONS, Report
 from .dates import DateFinding
 
 OLD_AFTER_DAYS = 730  # a sentence dated only this long before publication is background
 FUTURE_SLACK_DAYS = 7  # dates a little after publication happen (time zones, datelines)
-DATE_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+DATE_RANK = {p: i for i, p in enumerate(DATE_PRECISIONS)}  # most precise first
 
 # A date right after a speech verb or a call dates the telling, not the incident ("said on
 # Monday", "during a call on May 9"); "as of this week" dates a state of affairs.

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 
+from ..schema import GEO_PRECISIONS
 from .places import PlaceFinding
 
-GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
+GEO_RANK = {p: i for i, p in enumerate(GEO_PRECISIONS)}  # most precise first
 
 
 def is_vague(p: PlaceFinding) -> bool:

@@ -60,6 +60,13 @@ def expand(cue: str) -> list[str]:
     return ["".join(c) for c in product(*choices)]
 
 
+def spelled_out(phrases: Iterable | None, payload) -> Iterator[tuple[str, object]]:
+    """(form, payload) for every spelled-out form of every vocabulary phrase."""
+    for phrase in phrases or ():
+        for form in expand(str(phrase)):
+            yield form, payload
+
+
 def _latin(c: str) -> bool:
     """A character that continues a Latin-script word (Hangul and CJK do not)."""
     return c.isalnum() and ord(c) < 0x1100

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 
 from .. import vocab
-from .phrases import expand
+from .phrases import spelled_out
 
 MARKER = "~"  # the "theme" of a context marker's payload in the shared matcher
 NEG, HEDGE, COND, ORDER, AFTER, FRAME, REFERENCE, BACKGROUND, NOT = (
@@ -59,9 +59,7 @@ def pairs() -> Iterator[tuple[str, tuple]]:
         raise ValueError(f"theme_context.yaml: unknown keys {sorted(unknown)}; "
                          f"valid: {[key for key, _ in _KEYS]}")
     for key, kind in _KEYS:
-        for phrase in table.get(key) or ():
-            for form in expand(str(phrase)):
-                yield form, (MARKER, kind, 0)
+        yield from spelled_out(table.get(key), (MARKER, kind, 0))
 
 
 def silenced(markers: dict[str, list[tuple[int, int]]], folded: str,

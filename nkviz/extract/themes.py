@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 from .. import vocab
 from . import theme_context as context
-from .phrases import PhraseMatcher, expand, fold
+from .phrases import PhraseMatcher, fold, spelled_out
 
 CUE, WEAK, STOP, SUPPORT, YIELDING = "cue", "weak", "not", "support", "yielding"
 _KINDS = ((CUE, "cues"), (WEAK, "weak"), (STOP, "not"), (SUPPORT, "support"),
@@ -134,18 +134,12 @@ def _pairs(rows: list[dict]):
         for kind, key in _KINDS:
             for n, item in enumerate(row.get(key) or (), start=1):
                 if kind == YIELDING:
-                    yield from _forms(item.get("cues"), (theme, YIELDING, -n))
+                    yield from spelled_out(item.get("cues"), (theme, YIELDING, -n))
                 elif isinstance(item, dict) and kind == WEAK:
-                    yield from _forms(item.get("cues"), (theme, WEAK, n))
-                    yield from _forms(item.get("support"), (theme, SUPPORT, n))
+                    yield from spelled_out(item.get("cues"), (theme, WEAK, n))
+                    yield from spelled_out(item.get("support"), (theme, SUPPORT, n))
                 else:
-                    yield from _forms([item], (theme, kind, 0))
-
-
-def _forms(phrases, payload: tuple):
-    for phrase in phrases or ():
-        for form in expand(str(phrase)):
-            yield form, payload
+                    yield from spelled_out([item], (theme, kind, 0))
 
 
 def _sentence_end_pattern() -> tuple[re.Pattern, re.Pattern]:

@@ -32,7 +32,6 @@ _SPEAKER_BEFORE = re.compile(
 _DIRECTION_BEFORE = re.compile(r"\b(?:from|to|into|towards?|for|with|against|between|reach|"
                                r"reaching|bound for|head(?:ed|ing)? for)\s+(?:the\s+)?$",
                                re.IGNORECASE)
-_GEO_RANK = {"place": 0, "province": 1, "region": 2, "country": 3, "unknown": 4}
 
 
 def choose_place(places: list[PlaceFinding], text: str) -> PlaceFinding | None:
